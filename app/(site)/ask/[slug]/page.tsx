@@ -1,0 +1,66 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { Breadcrumb } from '@/components/article/Breadcrumb'
+import { Byline } from '@/components/article/Byline'
+import { Disclaimer } from '@/components/article/Disclaimer'
+import { MdxContent } from '@/components/article/MdxContent'
+import { RelatedAnswers } from '@/components/article/RelatedAnswers'
+import { TagList } from '@/components/article/TagList'
+import { TermsReferenced } from '@/components/glossary/TermsReferenced'
+import { getAnswer, listAnswerSlugs, listRelatedAnswers } from '@/lib/data/answers'
+import { parseSlugParam } from '@/lib/schemas/route-params'
+
+// Pre-rendered at build and refreshed in the background; view counts are live through ViewCount.
+export const revalidate = 300
+
+export async function generateStaticParams() {
+  return (await listAnswerSlugs()).map((slug) => ({ slug }))
+}
+
+type Props = { params: Promise<{ slug: string }> }
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const slug = parseSlugParam((await params).slug)
+  const answer = slug ? await getAnswer(slug) : null
+  if (!answer) return { title: 'Answer not found' }
+  return {
+    title: answer.title,
+    description: answer.summary,
+    alternates: { canonical: `/ask/${answer.slug}` },
+    authors: [{ name: answer.author }],
+    openGraph: {
+      type: 'article',
+      title: answer.title,
+      description: answer.summary,
+      url: `/ask/${answer.slug}`,
+      publishedTime: answer.publishedAt,
+      modifiedTime: answer.revisedAt ?? undefined,
+      tags: answer.tags.map((tag) => tag.name),
+    },
+  }
+}
+
+export default async function AnswerPage({ params }: Props) {
+  const slug = parseSlugParam((await params).slug)
+  const answer = slug ? await getAnswer(slug) : null
+  if (!answer) notFound()
+  const related = await listRelatedAnswers(answer.id, 3)
+  return (
+    <article className="mx-auto max-w-3xl">
+      <Breadcrumb items={[{ href: `/category/${answer.category.slug}`, label: answer.category.name }]} />
+      <header className="space-y-4 border-b border-slate-200 pb-6 dark:border-slate-800">
+        <h1 className="text-3xl leading-tight font-bold tracking-tight text-balance text-slate-900 sm:text-4xl dark:text-white">
+          {answer.title}
+        </h1>
+        <Byline answer={answer} />
+        <TagList tags={answer.tags} />
+      </header>
+      <div className="prose prose-slate mt-8 max-w-none prose-headings:scroll-mt-20 prose-a:text-sky-700 prose-table:text-sm sm:prose-lg dark:prose-invert dark:prose-a:text-sky-300">
+        <MdxContent code={answer.code} terms={answer.terms} />
+      </div>
+      <Disclaimer />
+      <TermsReferenced terms={answer.terms} />
+      <RelatedAnswers answers={related} />
+    </article>
+  )
+}

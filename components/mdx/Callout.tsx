@@ -1,0 +1,17 @@
+import type { ReactNode } from 'react'
+
+const styles = {
+  info: { label: 'Note', box: 'border-sky-600 bg-sky-50 dark:border-sky-400 dark:bg-sky-950/40', title: 'text-sky-800 dark:text-sky-300' },
+  tip: { label: 'Tip', box: 'border-emerald-600 bg-emerald-50 dark:border-emerald-400 dark:bg-emerald-950/40', title: 'text-emerald-800 dark:text-emerald-300' },
+  warning: { label: 'Warning', box: 'border-amber-600 bg-amber-50 dark:border-amber-400 dark:bg-amber-950/40', title: 'text-amber-900 dark:text-amber-300' },
+} as const
+
+export function Callout({ type = 'info', title, children }: { type?: keyof typeof styles; title?: string; children?: ReactNode }) {
+  const style = styles[type] ?? styles.info
+  return (
+    <aside aria-label={title ?? style.label} className={`not-prose my-6 rounded-r-lg border-l-4 px-5 py-4 ${style.box}`}>
+      <p className={`mb-1 text-sm font-semibold uppercase tracking-wide ${style.title}`}>{title ?? style.label}</p>
+      <div className="prose prose-slate max-w-none dark:prose-invert [&>*:last-child]:mb-0 [&>*:first-child]:mt-0">{children}</div>
+    </aside>
+  )
+}

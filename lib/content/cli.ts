@@ -1,0 +1,62 @@
+import { existsSync, mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { formatProblem } from '@/lib/content/problem'
+import { formatSummary, ingestContent } from '@/lib/content/ingest'
+import { applyPragmas, createDb, sqlitePathFromUrl } from '@/lib/db'
+import { env } from '@/lib/env'
+import { deployMigrations } from '@/lib/migrate/migrations'
+
+// `content:check` validates and compiles everything, writing nothing; `content:ingest` writes all or nothing.
+export async function runContentCommand(mode: 'check' | 'ingest'): Promise<number> {
+  const dbPath = path.resolve(sqlitePathFromUrl(env.DATABASE_URL))
+  if (!existsSync(env.CONTENT_DIR)) {
+    console.error(`CONTENT_DIR ${env.CONTENT_DIR} does not exist`)
+    return 1
+  }
+  if (mode === 'ingest') {
+    mkdirSync(path.dirname(dbPath), { recursive: true })
+    await deployMigrations({ databaseUrl: env.DATABASE_URL })
+  }
+  const db = mode === 'ingest' || existsSync(dbPath) ? createDb(env.DATABASE_URL) : null
+  try {
+    if (db && mode === 'ingest') await applyPragmas(db)
+    const report = await ingestContent({ contentDir: env.CONTENT_DIR, db, write: mode === 'ingest', onProgress: progressPrinter() })
+    if (report.problems.length > 0) {
+      for (const problem of report.problems) console.error(formatProblem(problem))
+      const files = new Set(report.problems.map((p) => p.file)).size
+      console.error(
+        `\n${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}; ${mode === 'ingest' ? 'nothing was written' : 'fix them before ingesting'}.`,
+      )
+      return 1
+    }
+    console.log(mode === 'check' ? `All content is valid.\n${formatSummary(report)}` : formatSummary(report))
+    return 0
+  } finally {
+    await db?.$disconnect()
+  }
+}
+
+function progressPrinter(): (done: number, total: number) => void {
+  let lastPrinted = -1
+  return (done, total) => {
+    if (total < 50) return
+    const percent = Math.floor((done / total) * 100)
+    if (process.stderr.isTTY) {
+      process.stderr.write(`\r  compiling ${done}/${total} (${percent}%)${done === total ? '\n' : ''}`)
+    } else if (percent >= lastPrinted + 25 || done === total) {
+      lastPrinted = percent
+      process.stderr.write(`  compiling ${done}/${total} (${percent}%)\n`)
+    }
+  }
+}
+
+const mode = process.argv[2]
+if (mode === 'check' || mode === 'ingest') {
+  runContentCommand(mode).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : error)
+      process.exit(1)
+    },
+  )
+}

@@ -1,0 +1,91 @@
+import { createProcessor } from '@mdx-js/mdx'
+import type { Root } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import remarkGfm from 'remark-gfm'
+import { VFile } from 'vfile'
+import type { Problem } from '@/lib/content/problem'
+import { checkSafety } from '@/lib/mdx/check-safety'
+import { linkGlossaryTerms } from '@/lib/mdx/link-glossary'
+import type { TermMatcher } from '@/lib/mdx/term-matcher'
+
+export interface CompiledBody {
+  code: string
+  /** Glossary slugs linked in this body, in order of first appearance. */
+  terms: string[]
+  wordCount: number
+  firstParagraph: string
+}
+
+export interface Compiler {
+  compile(input: { file: string; body: string; bodyLine: number; format: 'mdx' | 'md' }): Promise<
+    { ok: true; value: CompiledBody } | { ok: false; problems: Problem[] }
+  >
+}
+
+class CheckFailed extends Error {}
+
+interface Analysis {
+  terms: string[]
+  wordCount: number
+  firstParagraph: string
+}
+
+/** One reusable MDX processor per glossary state: check → link → compile to a function body. */
+export function createCompiler(options: { matcher: TermMatcher; knownSlugs: ReadonlySet<string> }): Compiler {
+  const analyse = () => (tree: Root, file: VFile) => {
+    checkSafety(tree, file)
+    const terms = linkGlossaryTerms(tree, file, options)
+    if (file.messages.length > 0) throw new CheckFailed()
+    const firstParagraph = tree.children.find((node) => node.type === 'paragraph')
+    const analysis: Analysis = {
+      terms,
+      wordCount: countWords(toString(tree)),
+      firstParagraph: firstParagraph ? toString(firstParagraph).replace(/\s+/g, ' ').trim() : '',
+    }
+    file.data.analysis = analysis
+  }
+  const processors = {
+    mdx: createProcessor({ format: 'mdx', outputFormat: 'function-body', remarkPlugins: [remarkGfm, analyse] }),
+    md: createProcessor({ format: 'md', outputFormat: 'function-body', remarkPlugins: [remarkGfm, analyse] }),
+  }
+
+  return {
+    async compile({ file, body, bodyLine, format }) {
+      const vfile = new VFile({ path: file, value: body })
+      const toProblem = (line: number | undefined, column: number | undefined, message: string): Problem => ({
+        file,
+        line: (line ?? 1) + bodyLine - 1,
+        column: column ?? 1,
+        message,
+      })
+      if (body.trim() === '') return { ok: false, problems: [toProblem(1, 1, 'the answer body is empty: write the answer below the front matter')] }
+      try {
+        const output = await processors[format].process(vfile)
+        const analysis = output.data.analysis as Analysis
+        return { ok: true, value: { code: String(output), ...analysis } }
+      } catch (error) {
+        if (error instanceof CheckFailed) {
+          return { ok: false, problems: vfile.messages.map((m) => toProblem(m.line, m.column, m.reason)) }
+        }
+        const message = error as { line?: number; column?: number; reason?: string; source?: string; message?: string }
+        if (message.reason === undefined) throw error
+        return { ok: false, problems: [toProblem(message.line, message.column, explainSyntaxError(message.reason, message.source))] }
+      }
+    },
+  }
+}
+
+function explainSyntaxError(reason: string, source: string | undefined): string {
+  const text = `MDX syntax error: ${reason.replace(/\s+/g, ' ')}`
+  if (source === 'micromark-extension-mdx-jsx' || source === 'mdast-util-mdx-jsx') {
+    return `${text} (a literal "<" in text must be written \\<; components must be closed, e.g. <Callout type="tip">…</Callout>)`
+  }
+  if (source === 'micromark-extension-mdx-expression' || source === 'micromark-extension-mdxjs-esm') {
+    return `${text} (a literal "{" in text must be written \\{)`
+  }
+  return text
+}
+
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.,%-]*/gu)?.length ?? 0
+}

@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto'
+import type { Problem } from '@/lib/content/problem'
+import type { Validated } from '@/lib/content/validate'
+import { normalizePattern, TermMatcher, type TermPatternSource } from '@/lib/mdx/term-matcher'
+import type { GlossaryFrontMatter } from '@/lib/schemas/glossary-front-matter'
+
+export interface GlossaryIndex {
+  matcher: TermMatcher
+  knownSlugs: ReadonlySet<string>
+  /** Changes whenever any slug, term or alias changes: answers linked with an older version are re-checked. */
+  version: string
+  sources: TermPatternSource[]
+}
+
+export function termPatterns(entry: { term: string; aliases: readonly string[] }): string[] {
+  const seen = new Set<string>()
+  return [entry.term, ...entry.aliases].map(normalizePattern).filter((pattern) => {
+    const key = pattern.toLowerCase()
+    if (!pattern || seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+/** Cross-file rules: unique slugs, each term/alias claimed once, related slugs exist. */
+export function checkGlossary(entries: readonly Validated<GlossaryFrontMatter>[]): Problem[] {
+  const problems: Problem[] = []
+  const bySlug = new Map<string, Validated<GlossaryFrontMatter>>()
+  const claims = new Map<string, { entry: Validated<GlossaryFrontMatter>; pattern: string }>()
+  for (const entry of entries) {
+    const owner = bySlug.get(entry.slug)
+    if (owner) {
+      problems.push({
+        file: entry.source.file,
+        ...entry.split.locate([entry.data.slug ? 'slug' : 'term']),
+        message: `duplicate glossary slug "${entry.slug}": also used by ${owner.source.file}`,
+      })
+      continue
+    }
+    bySlug.set(entry.slug, entry)
+    const patterns = [entry.data.term, ...entry.data.aliases]
+    patterns.forEach((raw, index) => {
+      const pattern = normalizePattern(raw)
+      const key = pattern.toLowerCase()
+      const claim = claims.get(key)
+      if (claim && claim.entry !== entry) {
+        problems.push({
+          file: entry.source.file,
+          ...entry.split.locate(index === 0 ? ['term'] : ['aliases', index - 1]),
+          message: `glossary term or alias "${pattern}" is also claimed by ${claim.entry.source.file} ("${claim.entry.data.term}")`,
+        })
+      } else if (!claim) {
+        claims.set(key, { entry, pattern })
+      }
+    })
+  }
+  for (const entry of entries) {
+    entry.data.related.forEach((slug, index) => {
+      if (!bySlug.has(slug)) {
+        problems.push({ file: entry.source.file, ...entry.split.locate(['related', index]), message: `unknown related glossary slug "${slug}"` })
+      } else if (slug === entry.slug) {
+        problems.push({ file: entry.source.file, ...entry.split.locate(['related', index]), message: `an entry cannot be related to itself ("${slug}")` })
+      }
+    })
+  }
+  return problems
+}
+
+export function buildGlossaryIndex(entries: readonly { slug: string; term: string; aliases: readonly string[] }[]): GlossaryIndex {
+  const sources = entries.map((entry) => ({ slug: entry.slug, patterns: termPatterns(entry) }))
+  const lines = sources.flatMap((source) => source.patterns.map((pattern) => `${source.slug}\t${pattern}`)).sort()
+  return {
+    matcher: new TermMatcher(sources),
+    knownSlugs: new Set(entries.map((entry) => entry.slug)),
+    version: createHash('sha256').update(lines.join('\n')).digest('hex'),
+    sources,
+  }
+}
+
+/** Which glossary patterns occur anywhere in a raw body: if this is unchanged, a glossary edit cannot change its links. */
+export function termKeyOf(body: string, index: GlossaryIndex): string {
+  const found = new Set(index.matcher.findAll(body).map((match) => `${match.slug}\t${match.pattern}`))
+  for (const [, slug = ''] of body.matchAll(/<Term\b[^>]*?\bslug=["']([^"']*)["']/g)) {
+    found.add(`<Term>\t${slug}\t${index.knownSlugs.has(slug) ? 'known' : 'unknown'}`)
+  }
+  return createHash('sha256').update([...found].sort().join('\n')).digest('hex')
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod'
+
+// Every environment variable the app reads, parsed once. Nothing else touches process.env.
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with "file:" (SQLite) or "postgresql://"')
+    .default('file:./data/kb.db'),
+  CONTENT_DIR: z.string().min(1).default('content'),
+  SITE_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL, e.g. https://ask.example.com' })
+    .default('http://localhost:3000')
+    .transform((url) => url.replace(/\/+$/, '')),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+})
+
+export type Env = z.infer<typeof envSchema>
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const picked = Object.fromEntries(
+    Object.keys(envSchema.shape).map((key) => [key, source[key] === '' ? undefined : source[key]]),
+  )
+  const result = envSchema.safeParse(picked)
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+    throw new Error(`Invalid environment configuration:\n${lines.join('\n')}`)
+  }
+  return result.data
+}
+
+export const env: Env = parseEnv(process.env)

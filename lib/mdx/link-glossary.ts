@@ -1,0 +1,88 @@
+import type { Nodes, Parents, PhrasingContent, Root, Text } from 'mdast'
+import type { MdxJsxTextElement } from 'mdast-util-mdx'
+import type { VFile } from 'vfile'
+import { glossaryTermComponent } from '@/components/mdx/allowed'
+import type { TermMatcher } from '@/lib/mdx/term-matcher'
+
+/** Node types whose text is never auto-linked. */
+const skipped = new Set(['heading', 'link', 'linkReference', 'code', 'inlineCode', 'definition', 'html', 'yaml'])
+
+export interface LinkGlossaryOptions {
+  matcher: TermMatcher
+  knownSlugs: ReadonlySet<string>
+}
+
+/**
+ * Links the first occurrence of each glossary term to its entry, and turns explicit <Term slug="…"> into the same
+ * component. Returns the linked slugs in order of first appearance.
+ */
+export function linkGlossaryTerms(tree: Root, file: VFile, { matcher, knownSlugs }: LinkGlossaryOptions): string[] {
+  const linked: string[] = []
+  const seen = new Set<string>()
+  const remember = (slug: string) => {
+    if (!seen.has(slug)) {
+      seen.add(slug)
+      linked.push(slug)
+    }
+  }
+
+  const visit = (node: Nodes): void => {
+    if (skipped.has(node.type)) return
+    if ((node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') && node.name === 'Term') {
+      const slugAttribute = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'slug')
+      const slug = typeof slugAttribute?.value === 'string' ? slugAttribute.value : ''
+      if (!knownSlugs.has(slug)) {
+        file.message(`unknown glossary term slug "${slug}" in <Term>; add content/glossary/${slug || 'SLUG'}.mdx or fix the slug`, node)
+      } else {
+        remember(slug)
+        node.name = glossaryTermComponent
+      }
+      return
+    }
+    if (!('children' in node)) return
+    const parent = node as Parents
+    for (let index = 0; index < parent.children.length; index++) {
+      const child = parent.children[index] as Nodes
+      if (child.type !== 'text') {
+        visit(child)
+        continue
+      }
+      const replacement = linkText(child, matcher, seen, remember)
+      if (replacement) {
+        parent.children.splice(index, 1, ...(replacement as typeof parent.children))
+        index += replacement.length - 1
+      }
+    }
+  }
+  visit(tree)
+  return linked
+}
+
+function linkText(
+  node: Text,
+  matcher: TermMatcher,
+  seen: ReadonlySet<string>,
+  remember: (slug: string) => void,
+): PhrasingContent[] | undefined {
+  const matches = matcher.findAll(node.value).filter((match, index, all) => {
+    if (seen.has(match.slug)) return false
+    return all.findIndex((other) => other.slug === match.slug) === index
+  })
+  if (matches.length === 0) return undefined
+  const out: PhrasingContent[] = []
+  let cursor = 0
+  for (const match of matches) {
+    if (match.start > cursor) out.push({ type: 'text', value: node.value.slice(cursor, match.start) })
+    const element: MdxJsxTextElement = {
+      type: 'mdxJsxTextElement',
+      name: glossaryTermComponent,
+      attributes: [{ type: 'mdxJsxAttribute', name: 'slug', value: match.slug }],
+      children: [{ type: 'text', value: node.value.slice(match.start, match.end) }],
+    }
+    out.push(element)
+    remember(match.slug)
+    cursor = match.end
+  }
+  if (cursor < node.value.length) out.push({ type: 'text', value: node.value.slice(cursor) })
+  return out
+}
