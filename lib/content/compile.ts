@@ -67,8 +67,12 @@ export function createCompiler(options: { matcher: TermMatcher; knownSlugs: Read
         if (error instanceof CheckFailed) {
           return { ok: false, problems: vfile.messages.map((m) => toProblem(m.line, m.column, m.reason)) }
         }
-        const message = error as { line?: number; column?: number; reason?: string; source?: string; message?: string }
+        const message = error as { line?: number; column?: number; reason?: string; source?: string }
         if (message.reason === undefined) throw error
+        const unclosed = /^Expected a closing tag for `<([^>]*)>` \((\d+):(\d+)-/.exec(message.reason)
+        if (unclosed) {
+          return { ok: false, problems: [toProblem(Number(unclosed[2]), Number(unclosed[3]), `<${unclosed[1]}> is never closed: add </${unclosed[1]}> after its content`)] }
+        }
         return { ok: false, problems: [toProblem(message.line, message.column, explainSyntaxError(message.reason, message.source))] }
       }
     },
@@ -78,10 +82,10 @@ export function createCompiler(options: { matcher: TermMatcher; knownSlugs: Read
 function explainSyntaxError(reason: string, source: string | undefined): string {
   const text = `MDX syntax error: ${reason.replace(/\s+/g, ' ')}`
   if (source === 'micromark-extension-mdx-jsx' || source === 'mdast-util-mdx-jsx') {
-    return `${text} (a literal "<" in text must be written \\<; components must be closed, e.g. <Callout type="tip">…</Callout>)`
+    return `${text} (to write a literal "<" in text, use \\<)`
   }
   if (source === 'micromark-extension-mdx-expression' || source === 'micromark-extension-mdxjs-esm') {
-    return `${text} (a literal "{" in text must be written \\{)`
+    return `${text} (to write a literal "{" in text, use \\{)`
   }
   return text
 }

@@ -9,7 +9,8 @@ export interface SplitSource {
   body: string
   /** Character offset of the body within the file. */
   bodyOffset: number
-  locate: (path: readonly PropertyKey[]) => { line: number; column: number }
+  /** Position of a field's value (or of the key itself with `at: 'key'`), for pointing editors at a problem. */
+  locate: (path: readonly PropertyKey[], at?: 'key' | 'value') => { line: number; column: number }
 }
 
 const noopEngine = { parse: () => ({}), stringify: () => '' }
@@ -27,7 +28,9 @@ export function parseFrontMatter(file: string, source: string): { ok: true; valu
   if (!/\r?\n---[ \t]*(\r?\n|$)/.test(source.slice(matterStart - 1, bodyOffset + 1)) ) {
     return fail(file, 1, 1, 'front matter is not closed: add a "---" line after the last field')
   }
-  const lineOffset = positionAt(source, matterStart).line - 1
+  // gray-matter's raw matter starts right after the opening "---" (usually with its newline).
+  const rawStart = raw ? source.indexOf(raw) : matterStart
+  const lineOffset = positionAt(source, rawStart >= 0 ? rawStart : matterStart).line - 1
   const lineCounter = new LineCounter()
   const doc = parseDocument(raw, { lineCounter, uniqueKeys: true, schema: 'core', prettyErrors: false })
   if (doc.errors.length > 0) {
@@ -50,8 +53,8 @@ export function parseFrontMatter(file: string, source: string): { ok: true; valu
       data,
       body: source.slice(bodyOffset),
       bodyOffset,
-      locate: (path) => {
-        const offset = offsetOf(doc, path)
+      locate: (path, at = 'value') => {
+        const offset = offsetOf(doc, path, at)
         if (offset === undefined) return { line: 1, column: 1 }
         const pos = lineCounter.linePos(offset)
         return { line: pos.line + lineOffset, column: pos.col }
@@ -60,14 +63,14 @@ export function parseFrontMatter(file: string, source: string): { ok: true; valu
   }
 }
 
-function offsetOf(doc: Document, path: readonly PropertyKey[]): number | undefined {
+function offsetOf(doc: Document, path: readonly PropertyKey[], at: 'key' | 'value'): number | undefined {
   if (path.length === 0 || !isMap(doc.contents)) return undefined
   const [key, ...rest] = path
   const pair = doc.contents.items.find((item) => isScalar(item.key) && item.key.value === key)
   if (!pair) return undefined
-  const node = rest.length > 0 ? doc.getIn(path as unknown[], true) : undefined
-  const target = isScalar(node) ? node : rest.length > 0 ? pair.value : pair.key
-  const range = (target as { range?: [number, number, number] } | null)?.range
+  if (at === 'key') return (pair.key as { range?: [number, number, number] }).range?.[0]
+  const node = rest.length > 0 ? doc.getIn(path as unknown[], true) : pair.value
+  const range = ((node ?? pair.value ?? pair.key) as { range?: [number, number, number] } | null)?.range
   return range?.[0]
 }
 
@@ -89,7 +92,7 @@ export function frontMatterProblems(
         const hint = closest(key, allowedFields)
         problems.push({
           file,
-          ...split.locate([key]),
+          ...split.locate([key], 'key'),
           message: `unknown front matter field "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; allowed: ${allowedFields.join(', ')}`,
         })
       }

@@ -9,7 +9,7 @@ export const calendarDate = z
     const [y, m, d] = text.split('-').map(Number) as [number, number, number]
     const date = new Date(Date.UTC(y, m - 1, d))
     return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
-  }, 'is not a real calendar date')
+  }, { error: (issue) => `${String(issue.input)} is not a real calendar date` })
 
 export const slugField = z
   .string()

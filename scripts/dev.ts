@@ -1,0 +1,59 @@
+// `npm run dev`: Next's dev server plus a watcher that re-ingests content/ on save. A file with problems prints
+// them as file:line:col and the store keeps the previous version.
+import { spawn } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { watch } from 'chokidar'
+import { formatSummary, ingestContent } from '@/lib/content/ingest'
+import { formatProblem } from '@/lib/content/problem'
+import { applyPragmas, createDb, sqlitePathFromUrl } from '@/lib/db'
+import { env } from '@/lib/env'
+import { deployMigrations } from '@/lib/migrate/migrations'
+
+mkdirSync(path.dirname(path.resolve(sqlitePathFromUrl(env.DATABASE_URL))), { recursive: true })
+await deployMigrations({ databaseUrl: env.DATABASE_URL })
+const db = createDb(env.DATABASE_URL)
+await applyPragmas(db)
+
+let running = false
+let again = false
+async function ingest(reason: string): Promise<void> {
+  if (running) {
+    again = true
+    return
+  }
+  running = true
+  try {
+    const report = await ingestContent({ contentDir: env.CONTENT_DIR, db, write: true })
+    const time = new Date().toLocaleTimeString()
+    if (report.problems.length > 0) {
+      console.error(`\n[content ${time}] ${reason}: not ingested, the previous version stays live`)
+      for (const problem of report.problems) console.error(formatProblem(problem))
+    } else {
+      console.log(`\n[content ${time}] ${reason}\n${formatSummary(report)}`)
+    }
+  } catch (error) {
+    console.error('[content] ingest failed:', error)
+  } finally {
+    running = false
+    if (again) {
+      again = false
+      void ingest('more changes')
+    }
+  }
+}
+
+await ingest('initial ingest')
+let timer: NodeJS.Timeout | undefined
+watch(env.CONTENT_DIR, { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 50 } }).on('all', (event, file) => {
+  if (!/\.(mdx|md)$/.test(file)) return
+  clearTimeout(timer)
+  timer = setTimeout(() => void ingest(`${event} ${path.relative(process.cwd(), file)}`), 150)
+})
+
+const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'dev', '-p', String(env.PORT)], { stdio: 'inherit' })
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => next.kill(signal))
+next.on('exit', async (code) => {
+  await db.$disconnect()
+  process.exit(code ?? 0)
+})
