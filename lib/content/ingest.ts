@@ -127,7 +127,7 @@ export async function ingestContent({ contentDir, db, write, onProgress, now = n
     }
     const answer = validated.value
     const owner = owners.get(answer.slug)
-    if (owner) {
+    if (owner && owner !== source.file) {
       problems.push({
         file: source.file,
         ...answer.split.locate([answer.data.slug ? 'slug' : 'title']),
