@@ -1,5 +1,5 @@
 // `npm start`: migrate, ingest content/, build if the build is missing or stale, then serve with `next start`.
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -9,10 +9,10 @@ import { contentFingerprint } from '@/lib/data/content-store'
 import { applyPragmas, createDb, sqlitePathFromUrl } from '@/lib/db'
 import { env } from '@/lib/env'
 import { deployMigrations } from '@/lib/migrate/migrations'
+import { nextBin, startNextServer } from './next-server'
 
 const buildInputs = ['app', 'components', 'lib', 'public', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json', 'prisma/schema.prisma']
 const stampFile = '.next/ask-kb-build.json'
-const nextBin = 'node_modules/next/dist/bin/next'
 
 function hashSources(): string {
   const hash = createHash('sha256')
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     writeFileSync(stampFile, stamp)
   }
   console.log(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s → http://localhost:${env.PORT}`)
-  const server = spawn(process.execPath, [nextBin, 'start', '-p', String(env.PORT)], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })
+  const server = startNextServer(env.PORT)
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
   server.on('exit', (code) => process.exit(code ?? 0))
 }

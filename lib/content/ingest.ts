@@ -69,7 +69,6 @@ export async function ingestContent({ contentDir, db, write, onProgress, now = n
   problems.push(...checkGlossary(entries))
   const index = buildGlossaryIndex(entries.map((entry) => ({ slug: entry.slug, ...entry.data })))
   const glossaryCompiler = createCompiler({ matcher: new TermMatcher([]), knownSlugs: index.knownSlugs })
-  const answerCompiler = createCompiler(index)
 
   const glossaryWrites: GlossaryWrite[] = []
   const storedGlossaryBySlug = new Map(storedGlossary.map((row) => [row.slug, row]))
@@ -116,10 +115,9 @@ export async function ingestContent({ contentDir, db, write, onProgress, now = n
     }
   }
 
-  const answerWrites: AnswerWrite[] = []
-  let done = 0
+  // Validate in order (cheap, and duplicate slugs are reported against the later file), then compile in parallel.
+  const ready: { answer: Validated<AnswerFrontMatter>; relink: boolean }[] = []
   for (const { source, relink } of toCompile) {
-    onProgress?.(done++, toCompile.length)
     const validated = validateAnswer(source)
     if (!validated.ok) {
       problems.push(...validated.problems)
@@ -136,17 +134,33 @@ export async function ingestContent({ contentDir, db, write, onProgress, now = n
       continue
     }
     owners.set(answer.slug, source.file)
-    const compiled = await answerCompiler.compile({ file: source.file, body: answer.split.body, bodyLine: answer.bodyLine, format: source.format })
-    if (!compiled.ok) {
-      problems.push(...compiled.problems)
-      continue
-    }
-    if (relink) answers.relinked++
-    else if (storedSlugs.has(answer.slug)) answers.changed++
-    else answers.new++
-    answerWrites.push(toAnswerWrite(answer as Validated<AnswerFrontMatter>, compiled.value, index, termKeyOf(source.source, index)))
+    ready.push({ answer, relink })
   }
-  onProgress?.(toCompile.length, toCompile.length)
+
+  const compiler = createCompiler(index)
+  const answerWrites: AnswerWrite[] = []
+  let done = 0
+  onProgress?.(0, ready.length)
+  {
+    const results = await Promise.all(
+      ready.map(async ({ answer }) => {
+        const result = await compiler.compile({ file: answer.source.file, body: answer.split.body, bodyLine: answer.bodyLine, format: answer.source.format })
+        onProgress?.(++done, ready.length)
+        return result
+      }),
+    )
+    results.forEach((compiled, i) => {
+      const { answer, relink } = ready[i] as (typeof ready)[number]
+      if (!compiled.ok) {
+        problems.push(...compiled.problems)
+        return
+      }
+      if (relink) answers.relinked++
+      else if (storedSlugs.has(answer.slug)) answers.changed++
+      else answers.new++
+      answerWrites.push(toAnswerWrite(answer, compiled.value, index, termKeyOf(answer.source.source, index)))
+    })
+  }
   const answerRemovals = storedAnswers.filter((row) => !owners.has(row.slug)).map((row) => row.slug)
   answers.unpublished = answerRemovals.length
 

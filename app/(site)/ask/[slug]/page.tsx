@@ -55,7 +55,7 @@ export default async function AnswerPage({ params }: Props) {
         <Byline answer={answer} />
         <TagList tags={answer.tags} />
       </header>
-      <div className="prose prose-slate mt-8 max-w-none prose-headings:scroll-mt-20 prose-a:text-sky-700 prose-table:text-sm sm:prose-lg dark:prose-invert dark:prose-a:text-sky-300">
+      <div className="prose prose-slate mt-8 max-w-none prose-headings:scroll-mt-20 prose-table:text-sm sm:prose-lg dark:prose-invert">
         <MdxContent code={answer.code} terms={answer.terms} />
       </div>
       <Disclaimer />

@@ -1,0 +1,82 @@
+// Serves a production build of the real content with `next start` on 127.0.0.1 and loads one answer page with
+// autocannon (50 connections, bounded to 10 s), then sums the gzip size of the JavaScript the page loads first.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
+import autocannon from 'autocannon'
+import { ingestContent } from '@/lib/content/ingest'
+import { applyPragmas, createDb } from '@/lib/db'
+import { env } from '@/lib/env'
+import { deployMigrations } from '@/lib/migrate/migrations'
+import { nextBin, startNextServer, waitForServer } from '../scripts/next-server'
+import { round } from './ingest'
+
+export interface HttpBench {
+  path: string
+  connections: number
+  durationSeconds: number
+  requestsPerSecond: number
+  latencyMs: { p50: number; p90: number; p99: number; max: number }
+  errors: number
+  non2xx: number
+  firstLoadJsGzipKb: number
+  firstLoadJsFiles: number
+}
+
+const port = 3300
+const preferred = 'how-does-the-alvh-hedge-actually-respond-when-vix-term-structure-flattens-below-35-or-goes-into-backwardation'
+
+export async function benchHttp(durationSeconds = 10): Promise<HttpBench> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ask-kb-bench-http-'))
+  const url = `file:${path.join(dir, 'bench.db')}`
+  const base = `http://127.0.0.1:${port}`
+  try {
+    await deployMigrations({ databaseUrl: url })
+    const db = createDb(url)
+    await applyPragmas(db)
+    const report = await ingestContent({ contentDir: env.CONTENT_DIR, db, write: true })
+    if (report.problems.length > 0) throw new Error('content has problems; run npm run content:check')
+    const slugs = (await db.answer.findMany({ select: { slug: true } })).map((a) => a.slug)
+    await db.$disconnect()
+    const slug = slugs.includes(preferred) ? preferred : slugs[0]
+    if (!slug) throw new Error(`no answers in ${env.CONTENT_DIR}`)
+
+    const buildEnv = { ...process.env, DATABASE_URL: url, SITE_URL: base, NEXT_TELEMETRY_DISABLED: '1' }
+    const build = spawnSync(process.execPath, [nextBin, 'build'], { env: buildEnv, encoding: 'utf8' })
+    if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`)
+    spawnSync('rm', ['-f', '.next/ask-kb-build.json'])
+
+    const server = startNextServer(port, { host: '127.0.0.1', env: { DATABASE_URL: url, SITE_URL: base }, quiet: true })
+    try {
+      const pagePath = `/ask/${slug}`
+      await waitForServer(`${base}${pagePath}`)
+      await autocannon({ url: `${base}${pagePath}`, connections: 50, duration: 3 })
+      const result = await autocannon({ url: `${base}${pagePath}`, connections: 50, duration: durationSeconds })
+
+      const html = await (await fetch(`${base}${pagePath}`)).text()
+      const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1] ?? '')
+      let gzipBytes = 0
+      for (const src of new Set(scripts)) {
+        const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())
+        gzipBytes += gzipSync(body).length
+      }
+      return {
+        path: pagePath,
+        connections: 50,
+        durationSeconds,
+        requestsPerSecond: round(result.requests.average),
+        latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+        errors: result.errors + result.timeouts,
+        non2xx: result.non2xx,
+        firstLoadJsGzipKb: round(gzipBytes / 1024),
+        firstLoadJsFiles: new Set(scripts).size,
+      }
+    } finally {
+      server.kill('SIGTERM')
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,47 @@
+// `npm run bench [ingest|linker|http ...]`: runs the benchmarks, prints figures against the targets, and saves
+// them to bench/results/latest.json. Not a test: it reports, it does not pass or fail the suite.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import { benchHttp } from './http'
+import { benchIngest } from './ingest'
+import { benchLinker } from './linker'
+
+const wanted = new Set(process.argv.slice(2).length ? process.argv.slice(2) : ['ingest', 'linker', 'http'])
+const results: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version },
+}
+const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target')
+
+if (wanted.has('ingest')) {
+  const r = await benchIngest(1000)
+  results.ingest = r
+  console.log(`\nIngest of ${r.answers} generated answers (~${r.averageWords} words each)`)
+  console.log(`  raw @mdx-js/mdx compile   ${r.rawCompilePerSecond} answers/s`)
+  console.log(`  full ingest               ${r.ingestPerSecond} answers/s  (target ≥ 50: ${verdict(r.ingestPerSecond >= 50)})`)
+  console.log(`  ingest / raw compile      ${(r.ingestVsRawRatio * 100).toFixed(1)} %  (target ≥ 80 %: ${verdict(r.ingestVsRawRatio >= 0.8)})`)
+  console.log(`  unchanged re-ingest       ${r.reingestUnchangedFilesPerSecond} files/s  (target ≥ 1,000: ${verdict(r.reingestUnchangedFilesPerSecond >= 1000)})`)
+}
+if (wanted.has('linker')) {
+  const r = benchLinker(2000, 200)
+  results.linker = r
+  console.log(`\nGlossary linking: ${r.terms} terms, ${r.answers} answers of ~${r.averageWords} words (${r.linksPerAnswer} links each)`)
+  console.log(`  trie matcher + remark     ${r.trieMsPerAnswer} ms/answer  (target ≤ 1 ms: ${verdict(r.trieMsPerAnswer <= 1)})`)
+  console.log(`  one regex per term        ${r.naiveRegexMsPerAnswer} ms/answer`)
+  console.log(`  speed-up                  ${r.speedup}×`)
+}
+if (wanted.has('http')) {
+  const r = await benchHttp(10)
+  results.http = r
+  const ok = r.requestsPerSecond >= 1000 && r.latencyMs.p99 <= 30 && r.errors + r.non2xx === 0
+  console.log(`\nAnswer page under next start: ${r.connections} connections for ${r.durationSeconds} s on 127.0.0.1`)
+  console.log(`  throughput                ${r.requestsPerSecond} req/s  (target ≥ 1,000: ${verdict(r.requestsPerSecond >= 1000)})`)
+  console.log(`  latency p50 / p90 / p99   ${r.latencyMs.p50} / ${r.latencyMs.p90} / ${r.latencyMs.p99} ms  (p99 target ≤ 30: ${verdict(r.latencyMs.p99 <= 30)})`)
+  console.log(`  errors / non-2xx          ${r.errors} / ${r.non2xx}`)
+  console.log(`  first-load JS             ${r.firstLoadJsGzipKb} KB gzip in ${r.firstLoadJsFiles} files  (target ≤ 150: ${verdict(r.firstLoadJsGzipKb <= 150)})`)
+  console.log(`  overall                   ${verdict(ok)}`)
+}
+
+mkdirSync('bench/results', { recursive: true })
+writeFileSync('bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`)
+console.log('\nSaved bench/results/latest.json')

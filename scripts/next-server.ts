@@ -1,0 +1,29 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+
+export const nextBin = 'node_modules/next/dist/bin/next'
+
+/**
+ * Starts `next start`. A larger young generation (64 MB semi-spaces) cuts garbage-collection pauses under load;
+ * measured on the answer page: about 1,840 → 2,270 req/s and p99 56 → 48 ms (bench/README).
+ */
+export function startNextServer(port: number, options: { host?: string; env?: Record<string, string>; quiet?: boolean } = {}): ChildProcess {
+  const args = ['--max-semi-space-size=64', nextBin, 'start', '-p', String(port), ...(options.host ? ['-H', options.host] : [])]
+  return spawn(process.execPath, args, {
+    stdio: options.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...options.env },
+  })
+}
+
+export async function waitForServer(url: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url)
+      if (response.status < 500) return
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`)
+}

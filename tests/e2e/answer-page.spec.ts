@@ -1,0 +1,114 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test } from '@playwright/test'
+
+const alvh = '/ask/how-does-the-alvh-hedge-actually-respond-when-vix-term-structure-flattens-below-35-or-goes-into-backwardation'
+
+test.describe('answer page', () => {
+  test('shows every part in order', async ({ page }) => {
+    await page.goto(alvh)
+    const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' })
+    await expect(crumbs.getByRole('link')).toHaveText(['Home', 'VIX Hedging'])
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'How does the ALVH hedge actually respond when VIX term structure flattens below +3.5% or goes into backwardation?',
+    )
+    const header = page.locator('article header')
+    await expect(header).toContainText('VixShield Research Team')
+    await expect(header).toContainText('Based on SPX Mastery by Russell Clark')
+    await expect(header).toContainText(/Published \w+ \d+, 20\d\d/)
+    await expect(header).toContainText(/\d+ min read/)
+    const firstTag = page.getByRole('list', { name: 'Tags' }).getByRole('link').first()
+    await expect(firstTag).toHaveAttribute('href', /^\/tags\/[a-z0-9-]+$/)
+    await expect(page.locator('.prose').first().getByRole('heading', { level: 2 }).first()).toBeVisible()
+    await expect(page.getByRole('region', { name: 'Actionable insights' })).toBeVisible()
+    await expect(page.getByRole('complementary', { name: 'Risk disclaimer' })).toContainText('not investment advice')
+    await expect(page.getByRole('heading', { name: 'Keep reading' })).toBeVisible()
+    await expect(page.locator('section[aria-labelledby="keep-reading"] a')).toHaveCount(3)
+
+    // Order: title, byline, body, disclaimer, related.
+    const order = await page.evaluate(() =>
+      ['h1', '.prose', '[aria-label="Risk disclaimer"]', '#keep-reading'].map((s) => document.querySelector(s)?.getBoundingClientRect().top ?? -1),
+    )
+    expect([...order].sort((a, b) => a - b)).toEqual(order)
+  })
+
+  test('counts a view once per visit, live, on a cached page', async ({ page }) => {
+    const counted = page.waitForResponse((r) => r.url().endsWith('/api/views') && r.request().method() === 'POST')
+    await page.goto(alvh)
+    const body = (await (await counted).json()) as { views: number }
+    await expect(page.getByTestId('view-count')).toHaveText(`${body.views.toLocaleString('en-US')} ${body.views === 1 ? 'view' : 'views'}`)
+    const again = page.waitForResponse((r) => r.url().includes('/api/views?slug='))
+    await page.reload()
+    const second = (await (await again).json()) as { views: number }
+    expect(second.views).toBe(body.views)
+  })
+
+  test('unknown slugs and bad slugs are real 404s', async ({ page }) => {
+    for (const path of ['/ask/no-such-answer', '/ask/NOT%20A%20SLUG', '/category/nope', '/tags/nope']) {
+      const response = await page.goto(path)
+      expect(response?.status(), path).toBe(404)
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found')
+    }
+  })
+
+  test('view API validates its input', async ({ request }) => {
+    expect((await request.post('/api/views', { data: { slug: '../etc' } })).status()).toBe(400)
+    expect((await request.post('/api/views', { data: 'nonsense' })).status()).toBe(400)
+    expect((await request.post('/api/views', { data: { slug: 'no-such-answer' } })).status()).toBe(404)
+  })
+
+  for (const width of [375, 1280]) {
+    test(`fits a ${width}px screen without sideways scrolling, in light and dark`, async ({ browser }) => {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme })
+        await page.goto(alvh)
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+        expect(overflow).toBeLessThanOrEqual(0)
+        const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+        expect(background).toBe(colorScheme === 'dark' ? 'oklch(0.129 0.042 264.695)' : 'rgb(255, 255, 255)')
+        await page.screenshot({ path: `test-results/answer-${width}-${colorScheme}.png`, fullPage: true })
+        await page.close()
+      }
+    })
+  }
+
+  test('uses the local Inter font and shows keyboard focus', async ({ page }) => {
+    await page.goto(alvh)
+    expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/inter/i)
+    await page.keyboard.press('Tab')
+    const skip = page.getByRole('link', { name: 'Skip to content' })
+    await expect(skip).toBeFocused()
+    const outline = await skip.evaluate((el) => getComputedStyle(el).outlineStyle)
+    expect(outline).not.toBe('none')
+  })
+
+  test('has no axe violations on the answer page and the home page', async ({ page }) => {
+    for (const path of [alvh, '/']) {
+      await page.goto(path)
+      const results = await new AxeBuilder({ page }).analyze()
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), path).toEqual([])
+    }
+  })
+})
+
+test.describe('listings', () => {
+  test('home shows site name, newest answers and categories with counts', async ({ page }) => {
+    await page.goto('/')
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ask VixShield')
+    await expect(page.getByRole('heading', { name: 'Newest answers' })).toBeVisible()
+    const categories = page.locator('section[aria-labelledby="categories"] li')
+    expect(await categories.count()).toBeGreaterThanOrEqual(3)
+    await categories.first().getByRole('link').click()
+    await expect(page).toHaveURL(/\/category\/[a-z0-9-]+$/)
+    await expect(page.getByText(/\d+ answers?, newest first/)).toBeVisible()
+    const dates = await page.locator('main time').evaluateAll((els) => els.map((el) => el.getAttribute('datetime') ?? ''))
+    expect([...dates].sort().reverse()).toEqual(dates)
+  })
+
+  test('tag pages list tagged answers', async ({ page }) => {
+    await page.goto('/tags')
+    await page.getByRole('link', { name: /#vix\b/ }).first().click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('#vix')
+    expect(await page.locator('main article').count()).toBeGreaterThan(1)
+  })
+})
