@@ -1,0 +1,108 @@
+import AxeBuilder from '@axe-core/playwright'
+import { devices, expect, test } from '@playwright/test'
+
+const alvh = '/ask/how-does-the-alvh-hedge-actually-respond-when-vix-term-structure-flattens-below-35-or-goes-into-backwardation'
+
+async function firstTerm(page: import('@playwright/test').Page) {
+  const term = page.locator('.prose a[data-term]').first()
+  const slug = await term.getAttribute('data-term')
+  if (!slug) throw new Error('no linked glossary term on the page')
+  const definition = (await page.locator(`#terms-referenced ~ dl a[href="/glossary/${slug}"]`).locator('xpath=../../dd').textContent()) ?? ''
+  return { term, slug, definition: definition.trim() }
+}
+
+test.describe('glossary terms in answers', () => {
+  test('hover and keyboard focus show the definition; Escape closes it; no layout shift', async ({ page }) => {
+    await page.goto(alvh)
+    const { term, definition } = await firstTerm(page)
+    expect(definition.length).toBeGreaterThan(10)
+    const describedBy = await term.getAttribute('aria-describedby')
+    expect(describedBy).toBeTruthy()
+    await expect(page.locator(`[id="${describedBy}"]`)).toHaveText(definition)
+
+    const paragraph = page.locator('.prose p').nth(1)
+    const before = await paragraph.boundingBox()
+    await term.hover()
+    const tooltip = page.getByRole('tooltip').filter({ hasText: definition })
+    await expect(tooltip).toBeVisible()
+    expect(await paragraph.boundingBox()).toEqual(before)
+    await page.mouse.move(0, 0)
+    await expect(tooltip).toBeHidden()
+
+    await term.focus()
+    await expect(tooltip).toBeVisible()
+    await page.keyboard.press('Escape')
+    await expect(tooltip).toBeHidden()
+  })
+
+  test('on a 360 px touch screen the first tap shows the popover inside the viewport, the second follows the link', async ({ browser }) => {
+    const context = await browser.newContext({ ...devices['Pixel 5'], viewport: { width: 360, height: 740 } })
+    const page = await context.newPage()
+    await page.goto(alvh)
+    const { term, slug, definition } = await firstTerm(page)
+    await term.scrollIntoViewIfNeeded()
+    await term.tap()
+    const tooltip = page.getByRole('tooltip').filter({ hasText: definition })
+    await expect(tooltip).toBeVisible()
+    await expect(page).toHaveURL(new RegExp(`${alvh}$`))
+    const box = await tooltip.boundingBox()
+    expect(box).not.toBeNull()
+    if (box) {
+      expect(box.x).toBeGreaterThanOrEqual(0)
+      expect(box.x + box.width).toBeLessThanOrEqual(360)
+    }
+    await term.tap()
+    await expect(page).toHaveURL(new RegExp(`/glossary/${slug}$`))
+    await context.close()
+  })
+
+  test('"Glossary terms referenced" lists linked terms in order of first appearance', async ({ page }) => {
+    await page.goto(alvh)
+    const inBody = await page.locator('.prose a[data-term]').evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute('data-term')))])
+    const listed = await page.locator('#terms-referenced ~ dl dt a').evaluateAll((links) => links.map((a) => a.getAttribute('href')?.replace('/glossary/', '')))
+    expect(listed.length).toBeGreaterThan(3)
+    expect(listed.slice(0, inBody.length)).toEqual(inBody)
+  })
+})
+
+test.describe('glossary pages', () => {
+  test('index has a letter bar and an instant filter, and is a plain list without JavaScript', async ({ page, browser }) => {
+    await page.goto('/glossary')
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Glossary')
+    await expect(page.getByRole('navigation', { name: 'Glossary letters' }).getByRole('link', { name: 'V', exact: true })).toBeVisible()
+    const all = await page.locator('main dl dt').count()
+    expect(all).toBeGreaterThanOrEqual(60)
+    await page.getByLabel('Filter terms').fill('contango')
+    await expect(page.locator('main dl dt').first()).toBeVisible()
+    const filtered = await page.locator('main dl dt').count()
+    expect(filtered).toBeGreaterThan(0)
+    expect(filtered).toBeLessThan(all)
+    await expect(page.locator('main dl dt').filter({ hasText: /^Contango$/ })).toHaveCount(1)
+
+    const noJs = await browser.newContext({ javaScriptEnabled: false })
+    const plain = await noJs.newPage()
+    await plain.goto('/glossary')
+    expect(await plain.locator('main dl dt').count()).toBe(all)
+    await expect(plain.getByLabel('Filter terms')).toHaveCount(0)
+    await noJs.close()
+  })
+
+  test('term page shows definition, aliases, related terms and backlinks', async ({ page }) => {
+    await page.goto('/glossary/alvh')
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('ALVH')
+    await expect(page.getByText('Also known as:')).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'Related terms' })).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'Answers that use this term' })).toBeVisible()
+    await expect(page.locator(`section[aria-labelledby="backlinks"] a[href="${alvh}"]`)).toBeVisible()
+    const response = await page.goto('/glossary/no-such-term')
+    expect(response?.status()).toBe(404)
+  })
+
+  test('no axe violations on the glossary index and a term page', async ({ page }) => {
+    for (const path of ['/glossary', '/glossary/contango']) {
+      await page.goto(path)
+      const results = await new AxeBuilder({ page }).analyze()
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), path).toEqual([])
+    }
+  })
+})

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest'
+import { parseEnv } from '@/lib/env'
+
+describe('parseEnv', () => {
+  it('applies the documented defaults', () => {
+    expect(parseEnv({})).toEqual({ DATABASE_URL: 'file:./data/kb.db', CONTENT_DIR: 'content', SITE_URL: 'http://localhost:3000', PORT: 3000 })
+  })
+
+  it('treats empty strings as unset and trims a trailing slash from SITE_URL', () => {
+    expect(parseEnv({ PORT: '', SITE_URL: 'https://ask.example.com/' })).toMatchObject({ PORT: 3000, SITE_URL: 'https://ask.example.com' })
+  })
+
+  it('names every bad variable', () => {
+    expect(() => parseEnv({ PORT: 'eighty', SITE_URL: 'ask.example.com', DATABASE_URL: 'mysql://x' })).toThrow(
+      /DATABASE_URL: must start with "file:"[\s\S]*SITE_URL: must be an absolute http\(s\) URL[\s\S]*PORT: /,
+    )
+  })
+})
