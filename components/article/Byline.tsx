@@ -1,32 +1,50 @@
+import type { ReactNode } from 'react'
 import { ViewCount } from '@/components/article/ViewCount'
 import type { AnswerDetail } from '@/lib/data/answers'
 import { formatDate } from '@/lib/format'
 
-export function Byline({ answer }: { answer: AnswerDetail }) {
-  const items = [
-    <span key="author" className="font-medium text-slate-800 dark:text-slate-200">
-      {answer.author}
-    </span>,
-    answer.basedOn ? <span key="based">Based on {answer.basedOn}</span> : null,
-    <span key="published">
-      Published <time dateTime={answer.publishedAt.slice(0, 10)}>{formatDate(answer.publishedAt)}</time>
-    </span>,
-    answer.revisedAt ? (
-      <span key="updated">
-        Updated <time dateTime={answer.revisedAt.slice(0, 10)}>{formatDate(answer.revisedAt)}</time>
-      </span>
-    ) : null,
-    <ViewCount key="views" slug={answer.slug} initial={answer.views} />,
-    <span key="reading">{answer.readingMinutes} min read</span>,
-  ].filter(Boolean)
+function Dotted({ items }: { items: ReactNode[] }) {
   return (
-    <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600 dark:text-slate-400">
+    <>
       {items.map((item, index) => (
-        <span key={index} className="flex items-center gap-x-2">
-          {index > 0 ? <span aria-hidden="true">·</span> : null}
+        <span key={index} className="whitespace-nowrap">
+          {index > 0 ? (
+            <span aria-hidden="true" className="mx-2 text-slate-400 dark:text-slate-600">
+              ·
+            </span>
+          ) : null}
           {item}
         </span>
       ))}
-    </p>
+    </>
+  )
+}
+
+/** Who wrote it and what it draws on, then when, how often read and how long it takes. */
+export function Byline({ answer }: { answer: AnswerDetail }) {
+  const who: ReactNode[] = [<span key="a" className="font-medium text-slate-800 dark:text-slate-200">{answer.author}</span>]
+  if (answer.basedOn) who.push(<span key="b">Based on {answer.basedOn}</span>)
+  const when: ReactNode[] = [
+    <span key="p">
+      Published <time dateTime={answer.publishedAt.slice(0, 10)}>{formatDate(answer.publishedAt)}</time>
+    </span>,
+  ]
+  if (answer.revisedAt) {
+    when.push(
+      <span key="u">
+        Updated <time dateTime={answer.revisedAt.slice(0, 10)}>{formatDate(answer.revisedAt)}</time>
+      </span>,
+    )
+  }
+  when.push(<ViewCount key="v" slug={answer.slug} initial={answer.views} />, <span key="r">{answer.readingMinutes} min read</span>)
+  return (
+    <div className="space-y-1 text-sm text-slate-600 dark:text-slate-400">
+      <p className="flex flex-wrap gap-y-1">
+        <Dotted items={who} />
+      </p>
+      <p className="flex flex-wrap gap-y-1">
+        <Dotted items={when} />
+      </p>
+    </div>
   )
 }

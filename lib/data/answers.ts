@@ -1,0 +1,141 @@
+import 'server-only'
+import { cache } from 'react'
+import type { Prisma } from '@/generated/prisma/client'
+import { db } from '@/lib/db'
+
+// Reader-facing queries. Only public answers (not drafts, not unpublished) ever leave this module.
+export const publicWhere = { draft: false, unpublishedAt: null } satisfies Prisma.AnswerWhereInput
+
+export interface AnswerListItem {
+  slug: string
+  title: string
+  summary: string
+  publishedAt: string
+  readingMinutes: number
+  category: { slug: string; name: string }
+}
+
+export interface TermDefinition {
+  slug: string
+  term: string
+  short: string
+}
+
+export interface AnswerDetail extends AnswerListItem {
+  id: number
+  author: string
+  basedOn: string | null
+  revisedAt: string | null
+  wordCount: number
+  views: number
+  code: string
+  tags: { slug: string; name: string }[]
+  terms: TermDefinition[]
+}
+
+export const listSelect = {
+  slug: true,
+  title: true,
+  summary: true,
+  publishedAt: true,
+  readingMinutes: true,
+  category: { select: { slug: true, name: true } },
+} satisfies Prisma.AnswerSelect
+
+type ListRow = Prisma.AnswerGetPayload<{ select: typeof listSelect }>
+
+export const toListItem = (row: ListRow): AnswerListItem => ({ ...row, publishedAt: row.publishedAt.toISOString() })
+
+export const getAnswer = cache(async (slug: string): Promise<AnswerDetail | null> => {
+  const client = await db()
+  const row = await client.answer.findFirst({
+    where: { slug, ...publicWhere },
+    select: {
+      ...listSelect,
+      id: true,
+      author: true,
+      basedOn: true,
+      revisedAt: true,
+      wordCount: true,
+      views: true,
+      code: true,
+      tags: { select: { tag: { select: { slug: true, name: true } } }, orderBy: { tag: { name: 'asc' } } },
+      terms: {
+        where: { term: { unpublishedAt: null } },
+        orderBy: { position: 'asc' },
+        select: { term: { select: { slug: true, term: true, short: true } } },
+      },
+    },
+  })
+  if (!row) return null
+  return {
+    ...toListItem(row),
+    id: row.id,
+    author: row.author,
+    basedOn: row.basedOn,
+    revisedAt: row.revisedAt?.toISOString() ?? null,
+    wordCount: row.wordCount,
+    views: row.views,
+    code: row.code,
+    tags: row.tags.map((t) => t.tag),
+    terms: row.terms.map((t) => t.term),
+  }
+})
+
+export async function listAnswerSlugs(): Promise<string[]> {
+  const client = await db()
+  const rows = await client.answer.findMany({ where: publicWhere, select: { slug: true }, orderBy: { publishedAt: 'desc' } })
+  return rows.map((row) => row.slug)
+}
+
+export async function listNewestAnswers(limit: number): Promise<AnswerListItem[]> {
+  const client = await db()
+  const rows = await client.answer.findMany({ where: publicWhere, select: listSelect, orderBy: [{ publishedAt: 'desc' }, { slug: 'asc' }], take: limit })
+  return rows.map(toListItem)
+}
+
+export async function countAnswers(): Promise<number> {
+  const client = await db()
+  return client.answer.count({ where: publicWhere })
+}
+
+/** "Keep reading": most shared tags first, then same category, then the most recent. */
+export async function listRelatedAnswers(answerId: number, limit = 3): Promise<AnswerListItem[]> {
+  const client = await db()
+  const current = await client.answer.findUnique({ where: { id: answerId }, select: { categoryId: true, tags: { select: { tagId: true } } } })
+  if (!current) return []
+  const tagIds = current.tags.map((t) => t.tagId)
+  const shared = tagIds.length
+    ? await client.answerTag.groupBy({
+        by: ['answerId'],
+        where: { tagId: { in: tagIds }, answerId: { not: answerId }, answer: publicWhere },
+        _count: { tagId: true },
+      })
+    : []
+  const candidates = await client.answer.findMany({
+    where: { ...publicWhere, id: { not: answerId } },
+    select: { ...listSelect, id: true, categoryId: true },
+  })
+  const sharedCount = new Map(shared.map((row) => [row.answerId, row._count.tagId]))
+  return candidates
+    .map((row) => ({
+      row,
+      score: [sharedCount.get(row.id) ?? 0, row.categoryId === current.categoryId ? 1 : 0, row.publishedAt.getTime()] as const,
+    }))
+    .sort((a, b) => b.score[0] - a.score[0] || b.score[1] - a.score[1] || b.score[2] - a.score[2] || a.row.slug.localeCompare(b.row.slug))
+    .slice(0, limit)
+    .map(({ row }) => toListItem(row))
+}
+
+/** Adds one view and returns the new total, or null for an unknown or non-public slug. */
+export async function recordView(slug: string): Promise<number | null> {
+  const client = await db()
+  const result = await client.answer.updateManyAndReturn({ where: { slug, ...publicWhere }, data: { views: { increment: 1 } }, select: { views: true } })
+  return result[0]?.views ?? null
+}
+
+export async function getViews(slug: string): Promise<number | null> {
+  const client = await db()
+  const row = await client.answer.findFirst({ where: { slug, ...publicWhere }, select: { views: true } })
+  return row?.views ?? null
+}

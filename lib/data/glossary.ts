@@ -1,0 +1,70 @@
+import 'server-only'
+import { cache } from 'react'
+import { listSelect, publicWhere, toListItem, type AnswerListItem, type TermDefinition } from '@/lib/data/answers'
+import { db } from '@/lib/db'
+
+export interface GlossaryListItem extends TermDefinition {
+  aliases: string[]
+  category: string | null
+}
+
+export interface GlossaryTermDetail extends GlossaryListItem {
+  code: string
+  related: TermDefinition[]
+  /** Backlinks: public answers that link this term, newest first. */
+  answers: AnswerListItem[]
+}
+
+const parseList = (json: string): string[] => {
+  const value: unknown = JSON.parse(json)
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []
+}
+
+const byTerm = (a: { term: string }, b: { term: string }) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base', numeric: true })
+
+export async function listGlossaryTerms(): Promise<GlossaryListItem[]> {
+  const client = await db()
+  const rows = await client.glossaryTerm.findMany({
+    where: { unpublishedAt: null },
+    select: { slug: true, term: true, short: true, aliases: true, category: true },
+  })
+  return rows.map((row) => ({ ...row, aliases: parseList(row.aliases) })).sort(byTerm)
+}
+
+export const getGlossaryTerm = cache(async (slug: string): Promise<GlossaryTermDetail | null> => {
+  const client = await db()
+  const row = await client.glossaryTerm.findFirst({
+    where: { slug, unpublishedAt: null },
+    select: {
+      slug: true,
+      term: true,
+      short: true,
+      aliases: true,
+      category: true,
+      code: true,
+      related: true,
+      answers: {
+        where: { answer: publicWhere },
+        select: { answer: { select: listSelect } },
+        orderBy: [{ answer: { publishedAt: 'desc' } }, { answer: { slug: 'asc' } }],
+      },
+    },
+  })
+  if (!row) return null
+  const relatedSlugs = parseList(row.related)
+  const related = await client.glossaryTerm.findMany({
+    where: { slug: { in: relatedSlugs }, unpublishedAt: null },
+    select: { slug: true, term: true, short: true },
+  })
+  const order = new Map(relatedSlugs.map((s, i) => [s, i]))
+  return {
+    slug: row.slug,
+    term: row.term,
+    short: row.short,
+    aliases: parseList(row.aliases),
+    category: row.category,
+    code: row.code,
+    related: related.sort((a, b) => (order.get(a.slug) ?? 0) - (order.get(b.slug) ?? 0)),
+    answers: row.answers.map(({ answer }) => toListItem(answer)),
+  }
+})
