@@ -9,6 +9,7 @@ import { formatProblem } from '@/lib/content/problem'
 import { applyPragmas, createDb, sqlitePathFromUrl } from '@/lib/db'
 import { env } from '@/lib/env'
 import { deployMigrations } from '@/lib/migrate/migrations'
+import { nextBin } from './next-server'
 
 mkdirSync(path.dirname(path.resolve(sqlitePathFromUrl(env.DATABASE_URL))), { recursive: true })
 await deployMigrations({ databaseUrl: env.DATABASE_URL })
@@ -51,7 +52,7 @@ watch(env.CONTENT_DIR, { ignoreInitial: true, awaitWriteFinish: { stabilityThres
   timer = setTimeout(() => void ingest(`${event} ${path.relative(process.cwd(), file)}`), 150)
 })
 
-const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'dev', '-p', String(env.PORT)], { stdio: 'inherit' })
+const next = spawn(process.execPath, [nextBin, 'dev', '-p', String(env.PORT)], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => next.kill(signal))
 next.on('exit', async (code) => {
   await db.$disconnect()
