@@ -56,7 +56,10 @@ export async function benchHttp(durationSeconds = 10): Promise<HttpBench> {
       const result = await autocannon({ url: `${base}${pagePath}`, connections: 50, duration: durationSeconds })
 
       const html = await (await fetch(`${base}${pagePath}`)).text()
-      const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1] ?? '')
+      // `noModule` polyfills are skipped by every browser that supports ES modules, so they are not first-load JS.
+      const scripts = [...html.matchAll(/<script([^>]*)\ssrc="([^"]+)"([^>]*)>/g)]
+        .filter((m) => !/nomodule/i.test(`${m[1]}${m[3]}`))
+        .map((m) => m[2] ?? '')
       let gzipBytes = 0
       for (const src of new Set(scripts)) {
         const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())
