@@ -81,7 +81,10 @@ export function TermPopover({ slug, term, short, children }: Props) {
         onMouseEnter={() => {
           if (lastPointer.current !== 'touch') show()
         }}
-        onFocus={show}
+        // Keyboard focus opens it; focus that comes from a tap or click must not, or the first tap would navigate.
+        onFocus={(event) => {
+          if (event.currentTarget.matches(':focus-visible')) show()
+        }}
         onBlur={hideSoon}
         onClick={(event) => {
           if (lastPointer.current === 'touch' && !open) {

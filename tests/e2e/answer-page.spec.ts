@@ -64,8 +64,17 @@ test.describe('answer page', () => {
         await page.goto(alvh)
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
         expect(overflow).toBeLessThanOrEqual(0)
-        const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
-        expect(background).toBe(colorScheme === 'dark' ? 'oklch(0.129 0.042 264.695)' : 'rgb(255, 255, 255)')
+        // Paint the computed background (oklch/lab in Tailwind 4) on a canvas to read it back as RGB.
+        const luminance = await page.evaluate(() => {
+          const context = document.createElement('canvas').getContext('2d')
+          if (!context) throw new Error('no canvas')
+          context.fillStyle = getComputedStyle(document.body).backgroundColor
+          context.fillRect(0, 0, 1, 1)
+          const [r = 0, g = 0, b = 0] = context.getImageData(0, 0, 1, 1).data
+          return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255
+        })
+        if (colorScheme === 'dark') expect(luminance).toBeLessThan(0.1)
+        else expect(luminance).toBeGreaterThan(0.95)
         await page.screenshot({ path: `test-results/answer-${width}-${colorScheme}.png`, fullPage: true })
         await page.close()
       }
