@@ -9,7 +9,7 @@ function Dotted({ items }: { items: ReactNode[] }) {
       {items.map((item, index) => (
         <span key={index} className="whitespace-nowrap">
           {index > 0 ? (
-            <span aria-hidden="true" className="mx-2 text-slate-400 dark:text-slate-600">
+            <span aria-hidden="true" className="mx-2 hidden text-slate-400 sm:inline dark:text-slate-600">
               ·
             </span>
           ) : null}
@@ -39,10 +39,10 @@ export function Byline({ answer }: { answer: AnswerDetail }) {
   when.push(<ViewCount key="v" slug={answer.slug} initial={answer.views} />, <span key="r">{answer.readingMinutes} min read</span>)
   return (
     <div className="space-y-1 text-sm text-slate-600 dark:text-slate-400">
-      <p className="flex flex-wrap gap-y-1">
+      <p className="flex flex-wrap gap-x-4 gap-y-1 sm:gap-x-0">
         <Dotted items={who} />
       </p>
-      <p className="flex flex-wrap gap-y-1">
+      <p className="flex flex-wrap gap-x-4 gap-y-1 sm:gap-x-0">
         <Dotted items={when} />
       </p>
     </div>

@@ -9,9 +9,9 @@ const styles = {
 export function Callout({ type = 'info', title, children }: { type?: keyof typeof styles; title?: string; children?: ReactNode }) {
   const style = styles[type] ?? styles.info
   return (
-    <aside aria-label={title ?? style.label} className={`not-prose my-6 rounded-r-lg border-l-4 px-5 py-4 ${style.box}`}>
-      <p className={`mb-1 text-sm font-semibold uppercase tracking-wide ${style.title}`}>{title ?? style.label}</p>
-      <div className="prose prose-slate max-w-none dark:prose-invert [&>*:last-child]:mb-0 [&>*:first-child]:mt-0">{children}</div>
+    <aside aria-label={title ?? style.label} className={`my-6 rounded-r-lg border-l-4 px-5 py-4 ${style.box}`}>
+      <p className={`not-prose mb-1 text-sm font-semibold uppercase tracking-wide ${style.title}`}>{title ?? style.label}</p>
+      <div className="[&>*:first-child]:mt-0 [&>*:last-child]:mb-0">{children}</div>
     </aside>
   )
 }

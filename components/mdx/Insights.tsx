@@ -5,10 +5,10 @@ export function Insights({ title = 'Actionable insights', children }: { title?: 
   return (
     <section
       aria-label={title}
-      className="not-prose my-8 rounded-xl border border-sky-200 bg-gradient-to-br from-sky-50 to-white p-5 sm:p-6 dark:border-sky-900 dark:from-sky-950/50 dark:to-slate-950"
+      className="my-8 rounded-xl border border-sky-200 bg-gradient-to-br from-sky-50 to-white p-5 sm:p-6 dark:border-sky-900 dark:from-sky-950/50 dark:to-slate-950"
     >
-      <h2 className="mb-3 text-base font-semibold text-sky-900 dark:text-sky-200">{title}</h2>
-      <div className="prose prose-slate max-w-none dark:prose-invert prose-li:my-1 [&>*:last-child]:mb-0 [&>*:first-child]:mt-0">
+      <h2 className="not-prose mb-3 text-base font-semibold text-sky-900 dark:text-sky-200">{title}</h2>
+      <div className="prose-li:my-1 [&>*:first-child]:mt-0 [&>*:last-child]:mb-0">
         {children}
       </div>
     </section>
