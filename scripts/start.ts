@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from 'node:path'
 import { formatSummary, ingestContent } from '@/lib/content/ingest'
 import { formatProblem } from '@/lib/content/problem'
+import { progressPrinter } from '@/lib/content/progress'
 import { contentFingerprint } from '@/lib/data/content-store'
 import { applyPragmas, createDb, sqlitePathFromUrl } from '@/lib/db'
 import { env } from '@/lib/env'
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
 
   const db = createDb(env.DATABASE_URL)
   await applyPragmas(db)
-  const report = await ingestContent({ contentDir: env.CONTENT_DIR, db, write: true })
+  const report = await ingestContent({ contentDir: env.CONTENT_DIR, db, write: true, onProgress: progressPrinter() })
   if (report.problems.length > 0) {
     for (const problem of report.problems) console.error(formatProblem(problem))
     console.error(`\n${report.problems.length} content problem(s): nothing was ingested; the site keeps serving the last good content.\n`)

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { formatProblem } from '@/lib/content/problem'
 import { formatSummary, ingestContent } from '@/lib/content/ingest'
+import { progressPrinter } from '@/lib/content/progress'
 import { applyPragmas, createDb, sqlitePathFromUrl } from '@/lib/db'
 import { env } from '@/lib/env'
 import { deployMigrations } from '@/lib/migrate/migrations'
@@ -33,20 +34,6 @@ export async function runContentCommand(mode: 'check' | 'ingest'): Promise<numbe
     return 0
   } finally {
     await db?.$disconnect()
-  }
-}
-
-function progressPrinter(): (done: number, total: number) => void {
-  let lastPrinted = -1
-  return (done, total) => {
-    if (total < 50) return
-    const percent = Math.floor((done / total) * 100)
-    if (process.stderr.isTTY) {
-      process.stderr.write(`\r  compiling ${done}/${total} (${percent}%)${done === total ? '\n' : ''}`)
-    } else if (percent >= lastPrinted + 25 || done === total) {
-      lastPrinted = percent
-      process.stderr.write(`  compiling ${done}/${total} (${percent}%)\n`)
-    }
   }
 }
 

@@ -70,5 +70,9 @@ export function explainEngineError(error: unknown, factory: AdapterFactory): Err
     const detail = factory.errorRegistry.consumeError(Number(match[1]))
     if (detail) return new Error(`${message}: ${JSON.stringify(detail.error)}`)
   }
+  // The wasm engine reports SQLITE_BUSY with an error variant it cannot decode ("unknown variant `SocketTimeout`").
+  if (message.includes('SocketTimeout')) {
+    return new Error('The database file is locked by another process (a running server or ingest?). Stop it and try again.')
+  }
   return error instanceof Error ? error : new Error(message)
 }
