@@ -4,7 +4,7 @@ import { env } from '@/lib/env'
 export const site = {
   name: 'Ask VixShield',
   publisher: 'VixShield Research Team',
-  tagline: 'Plain-spoken answers to traders’ questions about options, volatility and hedging.',
+  tagline: "Plain-spoken answers to traders' questions about options, volatility and hedging.",
   description:
     'An educational knowledge base of answers about VIX hedging, iron condors, volatility products and market indicators.',
   url: env.SITE_URL,

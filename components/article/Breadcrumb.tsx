@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { ChevronRightIcon } from '@/components/ui/Icons'
 
 export function Breadcrumb({ items }: { items: { href: string; label: string }[] }) {
   return (
@@ -11,7 +12,7 @@ export function Breadcrumb({ items }: { items: { href: string; label: string }[]
         </li>
         {items.map((item) => (
           <li key={item.href} className="flex items-center gap-1.5">
-            <span aria-hidden="true">›</span>
+            <ChevronRightIcon className="size-3.5 text-slate-400" />
             <Link href={item.href} className="hover:text-sky-700 hover:underline dark:hover:text-sky-300">
               {item.label}
             </Link>

@@ -1,6 +1,7 @@
 'use client'
 
 import Link from 'next/link'
+import { ArrowRightIcon } from '@/components/ui/Icons'
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react'
 
 interface Props {
@@ -109,7 +110,7 @@ export function TermPopover({ slug, term, short, children }: Props) {
           {short}
         </span>
         <Link href={`/glossary/${slug}`} className="mt-2 inline-block font-medium text-sky-700 underline-offset-2 hover:underline dark:text-sky-300" tabIndex={open ? 0 : -1}>
-          Read more<span className="sr-only"> about {term}</span> →
+          Read more<span className="sr-only"> about {term}</span> <ArrowRightIcon className="inline size-3.5 align-[-2px]" />
         </Link>
       </span>
     </span>

@@ -12,9 +12,9 @@ const toDate = (isoDay: string) => new Date(`${isoDay}T00:00:00.000Z`)
 /** The first paragraph cut at a word boundary, for answers without an explicit summary. */
 export function deriveSummary(firstParagraph: string, max = 300): string {
   if (firstParagraph.length <= max) return firstParagraph
-  const cut = firstParagraph.slice(0, max - 1)
+  const cut = firstParagraph.slice(0, max - 3)
   const lastSpace = cut.lastIndexOf(' ')
-  return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.–—-]+$/, '')}…`
+  return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.-]+$/, '')}...`
 }
 
 export function toAnswerWrite(

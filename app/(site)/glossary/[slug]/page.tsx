@@ -23,7 +23,7 @@ async function load(params: Props['params']) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const term = await load(params)
   return term
-    ? { title: `${term.term} — glossary`, description: term.short, alternates: { canonical: `/glossary/${term.slug}` } }
+    ? { title: `${term.term} - Glossary`, description: term.short, alternates: { canonical: `/glossary/${term.slug}` } }
     : { title: 'Term not found' }
 }
 
