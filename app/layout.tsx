@@ -15,7 +15,7 @@ const inter = localFont({
 
 export const metadata: Metadata = {
   metadataBase: new URL(site.url),
-  title: { default: site.name, template: `%s · ${site.name}` },
+  title: { default: site.name, template: `%s | ${site.name}` },
   description: site.description,
   openGraph: { siteName: site.name, type: 'website', locale: site.locale },
 }

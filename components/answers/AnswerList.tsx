@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { Dot } from '@/components/ui/Icons'
 import type { AnswerListItem } from '@/lib/data/answers'
 import { formatDate } from '@/lib/format'
 
@@ -15,17 +16,17 @@ export function AnswerList({ answers, headingLevel = 'h3', showCategory = true }
               </Link>
             </Heading>
             <p className="mt-1.5 line-clamp-3 text-slate-600 dark:text-slate-400">{answer.summary}</p>
-            <p className="mt-2 flex flex-wrap gap-x-2 text-sm text-slate-500 dark:text-slate-400">
+            <p className="mt-2 flex flex-wrap items-center gap-x-2 text-sm text-slate-500 dark:text-slate-400">
               {showCategory ? (
                 <>
                   <Link href={`/category/${answer.category.slug}`} className="font-medium text-sky-700 hover:underline dark:text-sky-300">
                     {answer.category.name}
                   </Link>
-                  <span aria-hidden="true">·</span>
+                  <Dot />
                 </>
               ) : null}
               <time dateTime={answer.publishedAt.slice(0, 10)}>{formatDate(answer.publishedAt)}</time>
-              <span aria-hidden="true">·</span>
+              <Dot />
               <span>{answer.readingMinutes} min read</span>
             </p>
           </article>

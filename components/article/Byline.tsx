@@ -9,9 +9,7 @@ function Dotted({ items }: { items: ReactNode[] }) {
       {items.map((item, index) => (
         <span key={index} className="whitespace-nowrap">
           {index > 0 ? (
-            <span aria-hidden="true" className="mx-2 hidden text-slate-400 sm:inline dark:text-slate-600">
-              ·
-            </span>
+            <span aria-hidden="true" className="mx-2 hidden size-1 rounded-full bg-current align-middle opacity-50 sm:inline-block" />
           ) : null}
           {item}
         </span>

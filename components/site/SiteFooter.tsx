@@ -7,7 +7,7 @@ export function SiteFooter() {
         <p>
           {site.name} is written by the {site.publisher}. Educational content, not investment advice.
         </p>
-        <p>© {new Date().getUTCFullYear()} {site.publisher}</p>
+        <p>Copyright {new Date().getUTCFullYear()} {site.publisher}</p>
       </div>
     </footer>
   )
