@@ -81,7 +81,7 @@ export function GlossaryIndex({ entries }: { entries: GlossaryIndexEntry[] }) {
           ))}
         </ul>
       </nav>
-      {visible.length === 0 ? <p className="mt-8 text-slate-600 dark:text-slate-400">No terms match "{query}".</p> : null}
+      {visible.length === 0 ? <p className="mt-8 text-slate-600 dark:text-slate-400">No terms match &quot;{query}&quot;.</p> : null}
       {[...groups].map(([letter, items]) => (
         <section key={letter} id={`letter-${letter === '#' ? 'num' : letter}`} aria-labelledby={`heading-${letter === '#' ? 'num' : letter}`} className="mt-8 scroll-mt-16">
           <h2 id={`heading-${letter === '#' ? 'num' : letter}`} className="border-b border-slate-200 pb-1 text-2xl font-bold text-slate-900 dark:border-slate-800 dark:text-white">
