@@ -76,25 +76,39 @@ export function createCompiler(options: { matcher: TermMatcher; knownSlugs: Read
         }
         const message = error as { line?: number; column?: number; reason?: string; source?: string }
         if (message.reason === undefined) throw error
-        const unclosed = /^Expected a closing tag for `<([^>]*)>` \((\d+):(\d+)-/.exec(message.reason)
-        if (unclosed) {
-          return { ok: false, problems: [toProblem(Number(unclosed[2]), Number(unclosed[3]), `<${unclosed[1]}> is never closed: add </${unclosed[1]}> after its content`)] }
-        }
-        return { ok: false, problems: [toProblem(message.line, message.column, explainSyntaxError(message.reason, message.source))] }
+        return { ok: false, problems: [explainSyntaxError({ ...message, reason: message.reason }, bodyLine, toProblem)] }
       }
     },
   }
 }
 
-function explainSyntaxError(reason: string, source: string | undefined): string {
-  const text = `MDX syntax error: ${reason.replace(/\s+/g, ' ')}`
-  if (source === 'micromark-extension-mdx-jsx' || source === 'mdast-util-mdx-jsx') {
-    return `${text} (to write a literal "<" in text, use \\<)`
+type ToProblem = (line: number | undefined, column: number | undefined, message: string) => Problem
+
+/** MDX's own messages, reworded where they would mislead an editor (its reasons quote body-relative positions). */
+function explainSyntaxError(error: { line?: number; column?: number; reason: string; source?: string }, bodyLine: number, toProblem: ToProblem): Problem {
+  const reason = error.reason
+    .replace(/\s+/g, ' ')
+    .replace(/\((\d+):(\d+)-(\d+):(\d+)\)/g, (_, l1, c1, l2, c2) => `(${Number(l1) + bodyLine - 1}:${c1}-${Number(l2) + bodyLine - 1}:${c2})`)
+  const unclosed = /^Expected a closing tag for `<([^>]*)>` \((\d+):(\d+)-/.exec(error.reason)
+  if (unclosed) {
+    const [, name = '', line, column] = unclosed
+    const message = /^[a-z]/.test(name)
+      ? `<${name}> is raw HTML, which answers cannot use; write it in Markdown or with an allowed component`
+      : `<${name}> is never closed: add </${name}> after its content`
+    return toProblem(Number(line), Number(column), message)
   }
-  if (source === 'micromark-extension-mdx-expression' || source === 'micromark-extension-mdxjs-esm') {
-    return `${text} (to write a literal "{" in text, use \\{)`
+  // MDX suggests {/* */} comments, but expressions are rejected here, so that advice would only lead to another error.
+  if (/U\+0021/.test(error.reason) && /comment/.test(error.reason)) {
+    return toProblem(error.line, error.column, 'HTML comments (<!-- ... -->) are not supported in answers; delete the comment')
   }
-  return text
+  const text = `MDX syntax error: ${reason}`
+  if (error.source === 'micromark-extension-mdx-jsx' || error.source === 'mdast-util-mdx-jsx') {
+    return toProblem(error.line, error.column, `${text} (to write a literal "<" in text, use \\<)`)
+  }
+  if (error.source === 'micromark-extension-mdx-expression' || error.source === 'micromark-extension-mdxjs-esm') {
+    return toProblem(error.line, error.column, `${text} (to write a literal "{" in text, use \\{)`)
+  }
+  return toProblem(error.line, error.column, text)
 }
 
 export function countWords(text: string): number {

@@ -52,7 +52,9 @@ function checkElement(node: MdxJsxFlowElement | MdxJsxTextElement, file: VFile):
   if (!rules) {
     const reason = dangerousTags.has(name.toLowerCase())
       ? `<${name}> is not allowed in answers`
-      : `unknown component <${name}>`
+      : /^[a-z]/.test(name)
+        ? `raw HTML <${name}> is not allowed; write it in Markdown or with an allowed component`
+        : `unknown component <${name}>`
     file.message(`${reason}; allowed components: ${allowedNames} (for a literal "<" in text, write \\<)`, node)
   }
   for (const attribute of node.attributes) {

@@ -36,6 +36,27 @@ const cases: { fixture: string; line: number; column: number; message: string }[
     column: 1,
     message: '<script> is not allowed in answers; allowed components: Callout, Insights, Term (for a literal "<" in text, write \\<)',
   },
+  {
+    // The position MDX quotes inside its message is rewritten to file lines too.
+    fixture: 'mismatched-tag.mdx',
+    line: 13,
+    column: 1,
+    message:
+      'MDX syntax error: Unexpected closing tag `</Insights>`, expected corresponding closing tag for `<Callout>` (9:1-9:21) (to write a literal "<" in text, use \\<)',
+  },
+  { fixture: 'html-comment.mdx', line: 11, column: 2, message: 'HTML comments (<!-- ... -->) are not supported in answers; delete the comment' },
+  {
+    fixture: 'html-void-tag.mdx',
+    line: 11,
+    column: 1,
+    message: '<img> is raw HTML, which answers cannot use; write it in Markdown or with an allowed component',
+  },
+  {
+    fixture: 'html-block.mdx',
+    line: 9,
+    column: 1,
+    message: 'raw HTML <div> is not allowed; write it in Markdown or with an allowed component; allowed components: Callout, Insights, Term (for a literal "<" in text, write \\<)',
+  },
   { fixture: 'event-handler.mdx', line: 9, column: 21, message: 'event handler attribute "onClick" is not allowed on <Callout>' },
   { fixture: 'javascript-url.mdx', line: 9, column: 6, message: 'unsafe URL "javascript:alert(1)": javascript:, vbscript: and data: links are not allowed' },
   {
