@@ -18,7 +18,7 @@ export async function MdxContent({ code, terms }: { code: string; terms: readonl
     // Wide GFM tables scroll sideways on phones instead of widening the page.
     table: (props: ComponentProps<'table'>) => (
       <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Table">
-        <table {...props} />
+        <table {...props} className="min-w-[36rem]" />
       </div>
     ),
     GlossaryTerm: ({ slug, children }: { slug: string; children?: ReactNode }) => {
