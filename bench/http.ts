@@ -46,7 +46,7 @@ export async function benchHttp(durationSeconds = 10): Promise<HttpBench> {
     const buildEnv = { ...process.env, DATABASE_URL: url, SITE_URL: base, NEXT_TELEMETRY_DISABLED: '1' }
     const build = spawnSync(process.execPath, [nextBin, 'build'], { env: buildEnv, encoding: 'utf8' })
     if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`)
-    spawnSync('rm', ['-f', '.next/ask-kb-build.json'])
+    rmSync('.next/ask-kb-build.json', { force: true })
 
     const server = startNextServer(port, { host: '127.0.0.1', env: { DATABASE_URL: url, SITE_URL: base }, quiet: true })
     try {

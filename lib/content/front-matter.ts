@@ -35,9 +35,9 @@ export function parseFrontMatter(file: string, source: string): { ok: true; valu
   const lineCounter = new LineCounter()
   let doc: Document | undefined
   const document = () => (doc ??= parseDocument(raw, { lineCounter, uniqueKeys: true, schema: 'core', prettyErrors: false }))
-  const toProblem = (offset: number, message: string): Problem => {
+  const positionOf = (offset: number) => {
     const pos = lineCounter.linePos(offset)
-    return { file, line: pos.line + lineOffset, column: pos.col, message }
+    return { line: pos.line + lineOffset, column: pos.col }
   }
 
   // Fast path: js-yaml with its core schema (no YAML 1.1 date coercion). The position-aware `yaml` parser only
@@ -50,7 +50,11 @@ export function parseFrontMatter(file: string, source: string): { ok: true; valu
     if (errors.length > 0) {
       return {
         ok: false,
-        problems: errors.map((e) => toProblem(e.pos[0], `invalid YAML in front matter: ${e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML'}`)),
+        problems: errors.map((e) => ({
+          file,
+          ...positionOf(e.pos[0]),
+          message: `invalid YAML in front matter: ${e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML'}`,
+        })),
       }
     }
     const mark = (error as { mark?: { line: number; column: number } }).mark
@@ -68,9 +72,7 @@ export function parseFrontMatter(file: string, source: string): { ok: true; valu
       bodyOffset,
       locate: (path, at = 'value') => {
         const offset = offsetOf(document(), path, at)
-        if (offset === undefined) return { line: 1, column: 1 }
-        const { line, column } = toProblem(offset, '')
-        return { line, column }
+        return offset === undefined ? { line: 1, column: 1 } : positionOf(offset)
       },
     },
   }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Problem } from '@/lib/content/problem'
 import type { Validated } from '@/lib/content/validate'
-import { normalizePattern, TermMatcher, type TermPatternSource } from '@/lib/mdx/term-matcher'
+import { normalizePattern, TermMatcher } from '@/lib/mdx/term-matcher'
 import type { GlossaryFrontMatter } from '@/lib/schemas/glossary-front-matter'
 
 export interface GlossaryIndex {
@@ -9,7 +9,6 @@ export interface GlossaryIndex {
   knownSlugs: ReadonlySet<string>
   /** Changes whenever any slug, term or alias changes: answers linked with an older version are re-checked. */
   version: string
-  sources: TermPatternSource[]
 }
 
 export function termPatterns(entry: { term: string; aliases: readonly string[] }): string[] {
@@ -73,7 +72,6 @@ export function buildGlossaryIndex(entries: readonly { slug: string; term: strin
     matcher: new TermMatcher(sources),
     knownSlugs: new Set(entries.map((entry) => entry.slug)),
     version: createHash('sha256').update(lines.join('\n')).digest('hex'),
-    sources,
   }
 }
 

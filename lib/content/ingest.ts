@@ -115,7 +115,7 @@ export async function ingestContent({ contentDir, db, write, onProgress, now = n
     }
   }
 
-  // Validate in order (cheap, and duplicate slugs are reported against the later file), then compile in parallel.
+  // Validate everything first, in file order, so a duplicate slug is reported against the later file.
   const ready: { answer: Validated<AnswerFrontMatter>; relink: boolean }[] = []
   for (const { source, relink } of toCompile) {
     const validated = validateAnswer(source)

@@ -99,32 +99,44 @@ export async function countAnswers(): Promise<number> {
   return client.answer.count({ where: publicWhere })
 }
 
-/** "Keep reading": most shared tags first, then same category, then the most recent. */
+/**
+ * "Keep reading": most shared tags first, then same category, then the most recent. Only the rows that can rank
+ * are read (answers sharing a tag, then the newest of the category, then the newest overall), not the whole table.
+ */
 export async function listRelatedAnswers(answerId: number, limit = 3): Promise<AnswerListItem[]> {
   const client = await db()
   const current = await client.answer.findUnique({ where: { id: answerId }, select: { categoryId: true, tags: { select: { tagId: true } } } })
   if (!current) return []
-  const tagIds = current.tags.map((t) => t.tagId)
-  const shared = tagIds.length
+  const others = { ...publicWhere, id: { not: answerId } } satisfies Prisma.AnswerWhereInput
+  const newestFirst = [{ publishedAt: 'desc' }, { slug: 'asc' }] satisfies Prisma.AnswerOrderByWithRelationInput[]
+  const shared = current.tags.length
     ? await client.answerTag.groupBy({
         by: ['answerId'],
-        where: { tagId: { in: tagIds }, answerId: { not: answerId }, answer: publicWhere },
+        where: { tagId: { in: current.tags.map((t) => t.tagId) }, answerId: { not: answerId }, answer: publicWhere },
         _count: { tagId: true },
       })
     : []
-  const candidates = await client.answer.findMany({
-    where: { ...publicWhere, id: { not: answerId } },
-    select: { ...listSelect, id: true, categoryId: true },
-  })
   const sharedCount = new Map(shared.map((row) => [row.answerId, row._count.tagId]))
-  return candidates
-    .map((row) => ({
-      row,
-      score: [sharedCount.get(row.id) ?? 0, row.categoryId === current.categoryId ? 1 : 0, row.publishedAt.getTime()] as const,
-    }))
-    .sort((a, b) => b.score[0] - a.score[0] || b.score[1] - a.score[1] || b.score[2] - a.score[2] || a.row.slug.localeCompare(b.row.slug))
+  const sharing = (await client.answer.findMany({ where: { ...others, id: { in: [...sharedCount.keys()] } }, select: { ...listSelect, id: true, categoryId: true } }))
+    .sort(
+      (a, b) =>
+        (sharedCount.get(b.id) ?? 0) - (sharedCount.get(a.id) ?? 0) ||
+        Number(b.categoryId === current.categoryId) - Number(a.categoryId === current.categoryId) ||
+        b.publishedAt.getTime() - a.publishedAt.getTime() ||
+        a.slug.localeCompare(b.slug),
+    )
     .slice(0, limit)
-    .map(({ row }) => toListItem(row))
+  const picked: (ListRow & { id: number })[] = [...sharing]
+  const exclude = () => ({ ...others, id: { notIn: [answerId, ...picked.map((row) => row.id)] } })
+  if (picked.length < limit) {
+    picked.push(
+      ...(await client.answer.findMany({ where: { ...exclude(), categoryId: current.categoryId }, select: { ...listSelect, id: true }, orderBy: newestFirst, take: limit - picked.length })),
+    )
+  }
+  if (picked.length < limit) {
+    picked.push(...(await client.answer.findMany({ where: exclude(), select: { ...listSelect, id: true }, orderBy: newestFirst, take: limit - picked.length })))
+  }
+  return picked.map(toListItem)
 }
 
 /** Adds one view and returns the new total, or null for an unknown or non-public slug. */

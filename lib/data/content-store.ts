@@ -16,11 +16,6 @@ export interface StoredAnswer extends StoredFile {
   termKey: string
 }
 
-export interface StoredGlossaryTerm extends StoredFile {
-  term: string
-  aliases: string[]
-}
-
 export async function loadStoredAnswers(db: Db): Promise<StoredAnswer[]> {
   return db.answer.findMany({
     where: { unpublishedAt: null },
@@ -28,12 +23,8 @@ export async function loadStoredAnswers(db: Db): Promise<StoredAnswer[]> {
   })
 }
 
-export async function loadStoredGlossary(db: Db): Promise<StoredGlossaryTerm[]> {
-  const rows = await db.glossaryTerm.findMany({
-    where: { unpublishedAt: null },
-    select: { slug: true, sourcePath: true, contentHash: true, term: true, aliases: true },
-  })
-  return rows.map((row) => ({ ...row, aliases: JSON.parse(row.aliases) as string[] }))
+export async function loadStoredGlossary(db: Db): Promise<StoredFile[]> {
+  return db.glossaryTerm.findMany({ where: { unpublishedAt: null }, select: { slug: true, sourcePath: true, contentHash: true } })
 }
 
 export interface AnswerWrite {
