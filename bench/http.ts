@@ -1,16 +1,14 @@
 // Serves a production build of the real content with `next start` on 127.0.0.1 and loads one answer page with
 // autocannon (50 connections, bounded to 10 s), then sums the gzip size of the JavaScript the page loads first.
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import autocannon from 'autocannon'
 import { ingestContent } from '@/lib/content/ingest'
-import { applyPragmas, createDb } from '@/lib/db'
 import { env } from '@/lib/env'
-import { deployMigrations } from '@/lib/migrate/migrations'
-import { nextBin, startNextServer, waitForServer } from '../scripts/next-server'
+import { openMigratedDb } from '@/lib/migrate/migrations'
+import { buildNext, startNextServer, waitForServer } from '../scripts/next-server'
 import { round } from './ingest'
 
 export interface HttpBench {
@@ -33,9 +31,7 @@ export async function benchHttp(durationSeconds = 10): Promise<HttpBench> {
   const url = `file:${path.join(dir, 'bench.db')}`
   const base = `http://127.0.0.1:${port}`
   try {
-    await deployMigrations({ databaseUrl: url })
-    const db = createDb(url)
-    await applyPragmas(db)
+    const { db } = await openMigratedDb(url)
     const report = await ingestContent({ contentDir: env.CONTENT_DIR, db, write: true })
     if (report.problems.length > 0) throw new Error('content has problems; run npm run content:check')
     const slugs = (await db.answer.findMany({ select: { slug: true } })).map((a) => a.slug)
@@ -43,8 +39,7 @@ export async function benchHttp(durationSeconds = 10): Promise<HttpBench> {
     const slug = slugs.includes(preferred) ? preferred : slugs[0]
     if (!slug) throw new Error(`no answers in ${env.CONTENT_DIR}`)
 
-    const buildEnv = { ...process.env, DATABASE_URL: url, SITE_URL: base, NEXT_TELEMETRY_DISABLED: '1' }
-    const build = spawnSync(process.execPath, [nextBin, 'build'], { env: buildEnv, encoding: 'utf8' })
+    const build = buildNext({ env: { DATABASE_URL: url, SITE_URL: base }, quiet: true })
     if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`)
     rmSync('.next/ask-kb-build.json', { force: true })
 

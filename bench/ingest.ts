@@ -6,8 +6,7 @@ import { compile } from '@mdx-js/mdx'
 import matter from 'gray-matter'
 import remarkGfm from 'remark-gfm'
 import { ingestContent } from '@/lib/content/ingest'
-import { applyPragmas, createDb } from '@/lib/db'
-import { deployMigrations } from '@/lib/migrate/migrations'
+import { openMigratedDb } from '@/lib/migrate/migrations'
 import { benchTerms, writeAnswers, writeGlossary } from './generate'
 
 export interface IngestBench {
@@ -37,9 +36,7 @@ export async function benchIngest(count = 1000): Promise<IngestBench> {
     let roundNumber = 0
     const ingestRound = async () => {
       const url = `file:${path.join(dir, `bench-${roundNumber++}.db`)}`
-      await deployMigrations({ databaseUrl: url })
-      const db = createDb(url)
-      await applyPragmas(db)
+      const { db } = await openMigratedDb(url)
       const t0 = performance.now()
       const report = await ingestContent({ contentDir: dir, db, write: true })
       const seconds = (performance.now() - t0) / 1000

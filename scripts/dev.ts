@@ -1,20 +1,15 @@
 // `npm run dev`: Next's dev server plus a watcher that re-ingests content/ on save. A file with problems prints
 // them as file:line:col and the store keeps the previous version.
 import { spawn } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { watch } from 'chokidar'
 import { formatSummary, ingestContent } from '@/lib/content/ingest'
 import { formatProblem } from '@/lib/content/problem'
-import { applyPragmas, createDb, sqlitePathFromUrl } from '@/lib/db'
 import { env } from '@/lib/env'
-import { deployMigrations } from '@/lib/migrate/migrations'
+import { openMigratedDb } from '@/lib/migrate/migrations'
 import { nextBin } from './next-server'
 
-mkdirSync(path.dirname(path.resolve(sqlitePathFromUrl(env.DATABASE_URL))), { recursive: true })
-await deployMigrations({ databaseUrl: env.DATABASE_URL })
-const db = createDb(env.DATABASE_URL)
-await applyPragmas(db)
+const { db } = await openMigratedDb(env.DATABASE_URL)
 
 let running = false
 let again = false

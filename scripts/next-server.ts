@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from 'node:child_process'
 
 export const nextBin = 'node_modules/next/dist/bin/next'
 
@@ -10,6 +10,15 @@ export function startNextServer(port: number, options: { host?: string; env?: Re
   const args = ['--max-semi-space-size=64', nextBin, 'start', '-p', String(port), ...(options.host ? ['-H', options.host] : [])]
   return spawn(process.execPath, args, {
     stdio: options.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...options.env },
+  })
+}
+
+/** `next build`; quiet captures its output (returned) instead of streaming it. */
+export function buildNext(options: { env?: Record<string, string>; quiet: boolean }): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [nextBin, 'build'], {
+    stdio: options.quiet ? 'pipe' : 'inherit',
+    encoding: 'utf8',
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...options.env },
   })
 }

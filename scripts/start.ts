@@ -1,16 +1,14 @@
 // `npm start`: migrate, ingest content/, build if the build is missing or stale, then serve with `next start`.
-import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { formatSummary, ingestContent } from '@/lib/content/ingest'
 import { formatProblem } from '@/lib/content/problem'
 import { progressPrinter } from '@/lib/content/progress'
 import { contentFingerprint } from '@/lib/data/content-store'
-import { applyPragmas, createDb, sqlitePathFromUrl } from '@/lib/db'
 import { env } from '@/lib/env'
-import { deployMigrations } from '@/lib/migrate/migrations'
-import { nextBin, startNextServer } from './next-server'
+import { openMigratedDb } from '@/lib/migrate/migrations'
+import { buildNext, startNextServer } from './next-server'
 
 const buildInputs = ['app', 'components', 'lib', 'public', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json', 'prisma/schema.prisma']
 const stampFile = '.next/ask-kb-build.json'
@@ -31,12 +29,8 @@ function hashSources(): string {
 
 async function main(): Promise<void> {
   const started = performance.now()
-  mkdirSync(path.dirname(path.resolve(sqlitePathFromUrl(env.DATABASE_URL))), { recursive: true })
-  const applied = await deployMigrations({ databaseUrl: env.DATABASE_URL })
+  const { db, applied } = await openMigratedDb(env.DATABASE_URL)
   if (applied.length > 0) console.log(`Database: applied ${applied.length} migration(s)`)
-
-  const db = createDb(env.DATABASE_URL)
-  await applyPragmas(db)
   const report = await ingestContent({ contentDir: env.CONTENT_DIR, db, write: true, onProgress: progressPrinter() })
   if (report.problems.length > 0) {
     for (const problem of report.problems) console.error(formatProblem(problem))
@@ -52,7 +46,7 @@ async function main(): Promise<void> {
     console.log('Build is up to date; reusing it.')
   } else {
     console.log('Building the site (next build)…')
-    const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })
+    const build = buildNext({ quiet: false })
     if (build.status !== 0) process.exit(build.status ?? 1)
     writeFileSync(stampFile, stamp)
   }

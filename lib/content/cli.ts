@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { formatProblem } from '@/lib/content/problem'
 import { formatSummary, ingestContent } from '@/lib/content/ingest'
 import { progressPrinter } from '@/lib/content/progress'
-import { applyPragmas, createDb, sqlitePathFromUrl } from '@/lib/db'
+import { createDb, sqlitePathFromUrl } from '@/lib/db'
 import { env } from '@/lib/env'
-import { deployMigrations } from '@/lib/migrate/migrations'
+import { openMigratedDb } from '@/lib/migrate/migrations'
 
 // `content:check` validates and compiles everything, writing nothing; `content:ingest` writes all or nothing.
 export async function runContentCommand(mode: 'check' | 'ingest'): Promise<number> {
@@ -14,13 +14,9 @@ export async function runContentCommand(mode: 'check' | 'ingest'): Promise<numbe
     console.error(`CONTENT_DIR ${env.CONTENT_DIR} does not exist`)
     return 1
   }
-  if (mode === 'ingest') {
-    mkdirSync(path.dirname(dbPath), { recursive: true })
-    await deployMigrations({ databaseUrl: env.DATABASE_URL })
-  }
-  const db = mode === 'ingest' || existsSync(dbPath) ? createDb(env.DATABASE_URL) : null
+  // Check mode never creates a database: with none yet, everything simply counts as new.
+  const db = mode === 'ingest' ? (await openMigratedDb(env.DATABASE_URL)).db : existsSync(dbPath) ? createDb(env.DATABASE_URL) : null
   try {
-    if (db && mode === 'ingest') await applyPragmas(db)
     const report = await ingestContent({ contentDir: env.CONTENT_DIR, db, write: mode === 'ingest', onProgress: progressPrinter() })
     if (report.problems.length > 0) {
       for (const problem of report.problems) console.error(formatProblem(problem))

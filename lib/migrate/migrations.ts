@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { applyPragmas, createDb, sqlitePathFromUrl, type Db } from '@/lib/db'
 import { explainEngineError, openSchemaEngine } from '@/lib/migrate/schema-engine'
 
 export const filters = { externalTables: [], externalEnums: [] }
@@ -48,4 +49,13 @@ export async function deployMigrations({
   } finally {
     await close()
   }
+}
+
+/** The one way scripts open a writable store: create the SQLite file's folder, migrate, connect, set pragmas. */
+export async function openMigratedDb(databaseUrl: string): Promise<{ db: Db; applied: string[] }> {
+  mkdirSync(path.dirname(path.resolve(sqlitePathFromUrl(databaseUrl))), { recursive: true })
+  const applied = await deployMigrations({ databaseUrl })
+  const db = createDb(databaseUrl)
+  await applyPragmas(db)
+  return { db, applied }
 }
