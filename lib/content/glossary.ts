@@ -75,11 +75,14 @@ export function buildGlossaryIndex(entries: readonly { slug: string; term: strin
   }
 }
 
-/** Which glossary patterns occur anywhere in a raw body: if this is unchanged, a glossary edit cannot change its links. */
+/**
+ * Which glossary patterns (and <Term> slugs) occur anywhere in a raw file. If two glossaries give the same key for
+ * a file, its links are the same under both, so a glossary edit only re-links the answers whose key it changes.
+ */
 export function termKeyOf(body: string, index: GlossaryIndex): string {
   const found = new Set(index.matcher.findAll(body).map((match) => `${match.slug}\t${match.pattern}`))
   for (const [, slug = ''] of body.matchAll(/<Term\b[^>]*?\bslug=["']([^"']*)["']/g)) {
     found.add(`<Term>\t${slug}\t${index.knownSlugs.has(slug) ? 'known' : 'unknown'}`)
   }
-  return createHash('sha256').update([...found].sort().join('\n')).digest('hex')
+  return [...found].sort().join('\n')
 }

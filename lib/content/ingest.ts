@@ -1,5 +1,5 @@
 import { createCompiler } from '@/lib/content/compile'
-import { buildGlossaryIndex, checkGlossary, termKeyOf } from '@/lib/content/glossary'
+import { buildGlossaryIndex, checkGlossary, termKeyOf, type GlossaryIndex } from '@/lib/content/glossary'
 import { listContentFiles, loadSourceFile, type SourceFile } from '@/lib/content/load'
 import { sortProblems, type Problem } from '@/lib/content/problem'
 import { toAnswerWrite, toGlossaryWrite } from '@/lib/content/records'
@@ -92,6 +92,10 @@ export async function ingestContent({ contentDir, db, write, onProgress, now = n
   glossary.unpublished = glossaryRemovals.length
 
   // Answers: skip unchanged files without parsing; re-link unchanged ones only if the glossary change touches them.
+  // Every active answer was linked against the stored glossary (ingests are all-or-nothing), so comparing which
+  // patterns of the old and the new glossary occur in its raw text tells whether its links can change.
+  let previousIndex: GlossaryIndex | undefined
+  const previous = () => (previousIndex ??= buildGlossaryIndex(storedGlossary))
   const storedByPath = new Map(storedAnswers.map((row) => [row.sourcePath, row]))
   const storedSlugs = new Set(storedAnswers.map((row) => row.slug))
   const owners = new Map<string, string>()
@@ -107,7 +111,7 @@ export async function ingestContent({ contentDir, db, write, onProgress, now = n
     owners.set(stored.slug, source.file)
     if (stored.glossaryVersion === index.version) {
       answers.unchanged++
-    } else if (stored.termKey === termKeyOf(source.source, index)) {
+    } else if (stored.glossaryVersion === previous().version && termKeyOf(source.source, previous()) === termKeyOf(source.source, index)) {
       answers.unchanged++
       versionBumps.push(stored.slug)
     } else {
@@ -152,7 +156,7 @@ export async function ingestContent({ contentDir, db, write, onProgress, now = n
     if (relink) answers.relinked++
     else if (storedSlugs.has(answer.slug)) answers.changed++
     else answers.new++
-    answerWrites.push(toAnswerWrite(answer, compiled.value, index, termKeyOf(answer.source.source, index)))
+    answerWrites.push(toAnswerWrite(answer, compiled.value, index))
   }
   const answerRemovals = storedAnswers.filter((row) => !owners.has(row.slug)).map((row) => row.slug)
   answers.unpublished = answerRemovals.length

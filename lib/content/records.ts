@@ -21,7 +21,6 @@ export function toAnswerWrite(
   answer: Validated<AnswerFrontMatter>,
   compiled: CompiledBody,
   index: GlossaryIndex,
-  termKey: string,
 ): AnswerWrite {
   const { data } = answer
   const tags = new Map<string, string>()
@@ -46,7 +45,6 @@ export function toAnswerWrite(
     readingMinutes: Math.max(1, Math.round(compiled.wordCount / site.wordsPerMinute)),
     contentHash: answer.source.hash,
     glossaryVersion: index.version,
-    termKey,
     terms: compiled.terms,
   }
 }

@@ -13,18 +13,32 @@ export interface StoredFile {
 
 export interface StoredAnswer extends StoredFile {
   glossaryVersion: string
-  termKey: string
+}
+
+export interface StoredGlossaryEntry extends StoredFile {
+  term: string
+  aliases: string[]
 }
 
 export async function loadStoredAnswers(db: Db): Promise<StoredAnswer[]> {
   return db.answer.findMany({
     where: { unpublishedAt: null },
-    select: { slug: true, sourcePath: true, contentHash: true, glossaryVersion: true, termKey: true },
+    select: { slug: true, sourcePath: true, contentHash: true, glossaryVersion: true },
   })
 }
 
-export async function loadStoredGlossary(db: Db): Promise<StoredFile[]> {
-  return db.glossaryTerm.findMany({ where: { unpublishedAt: null }, select: { slug: true, sourcePath: true, contentHash: true } })
+/** The active glossary as stored: what every active answer was last linked against. */
+export async function loadStoredGlossary(db: Db): Promise<StoredGlossaryEntry[]> {
+  const rows = await db.glossaryTerm.findMany({
+    where: { unpublishedAt: null },
+    select: { slug: true, sourcePath: true, contentHash: true, term: true, aliases: true },
+  })
+  return rows.map((row) => ({ ...row, aliases: parseStringList(row.aliases) }))
+}
+
+function parseStringList(json: string): string[] {
+  const value: unknown = JSON.parse(json)
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []
 }
 
 export interface AnswerWrite {
@@ -44,7 +58,6 @@ export interface AnswerWrite {
   readingMinutes: number
   contentHash: string
   glossaryVersion: string
-  termKey: string
   /** Linked glossary slugs in order of first appearance. */
   terms: string[]
 }
@@ -144,7 +157,6 @@ export async function applyIngestPlan(db: Db, plan: IngestPlan, now = new Date()
         readingMinutes: answer.readingMinutes,
         contentHash: answer.contentHash,
         glossaryVersion: answer.glossaryVersion,
-        termKey: answer.termKey,
         ingestedAt: now,
       })
       const existing = new Map<string, number>()
@@ -161,9 +173,9 @@ export async function applyIngestPlan(db: Db, plan: IngestPlan, now = new Date()
       for (const batch of chunk(plan.answerUpserts.filter((a) => !existing.has(a.slug)), 100)) {
         const values = batch.map((answer) => {
           const r = rowOf(answer)
-          return Prisma.sql`(${r.slug}, ${r.sourcePath}, ${r.title}, ${r.categoryId}, ${r.author}, ${r.basedOn}, ${r.publishedAt}, ${r.revisedAt}, ${r.summary}, ${r.draft}, ${r.code}, ${r.wordCount}, ${r.readingMinutes}, ${r.contentHash}, ${r.glossaryVersion}, ${r.termKey}, ${r.ingestedAt})`
+          return Prisma.sql`(${r.slug}, ${r.sourcePath}, ${r.title}, ${r.categoryId}, ${r.author}, ${r.basedOn}, ${r.publishedAt}, ${r.revisedAt}, ${r.summary}, ${r.draft}, ${r.code}, ${r.wordCount}, ${r.readingMinutes}, ${r.contentHash}, ${r.glossaryVersion}, ${r.ingestedAt})`
         })
-        await tx.$executeRaw`INSERT INTO "Answer" ("slug", "sourcePath", "title", "categoryId", "author", "basedOn", "publishedAt", "revisedAt", "summary", "draft", "code", "wordCount", "readingMinutes", "contentHash", "glossaryVersion", "termKey", "ingestedAt") VALUES ${Prisma.join(values)}`
+        await tx.$executeRaw`INSERT INTO "Answer" ("slug", "sourcePath", "title", "categoryId", "author", "basedOn", "publishedAt", "revisedAt", "summary", "draft", "code", "wordCount", "readingMinutes", "contentHash", "glossaryVersion", "ingestedAt") VALUES ${Prisma.join(values)}`
         const created = await tx.answer.findMany({ where: { slug: { in: batch.map((a) => a.slug) } }, select: { id: true, slug: true } })
         for (const row of created) ids.set(row.slug, row.id)
       }

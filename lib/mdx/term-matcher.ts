@@ -22,17 +22,29 @@ interface Terminal {
 }
 
 interface TrieNode {
-  next: Map<number, TrieNode>
-  terminals: Terminal[]
+  /** Children by folded UTF-16 code unit: a dense array for ASCII (the hot path), a map for the rest. */
+  ascii: (TrieNode | undefined)[] | undefined
+  other: Map<number, TrieNode> | undefined
+  terminals: Terminal[] | undefined
 }
 
-const newNode = (): TrieNode => ({ next: new Map(), terminals: [] })
+const newNode = (): TrieNode => ({ ascii: undefined, other: undefined, terminals: undefined })
+
+function childOf(node: TrieNode, code: number): TrieNode | undefined {
+  return code < 128 ? node.ascii?.[code] : node.other?.get(code)
+}
+
+// ASCII lookup tables: 1 = word character; folded = lower-case letters, spaces/tabs/newlines as one space.
+const asciiWord = new Uint8Array(128)
+const asciiFold = new Uint8Array(128)
+for (let code = 0; code < 128; code++) {
+  asciiWord[code] = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 ? 1 : 0
+  asciiFold[code] = code === 9 || code === 10 || code === 13 ? 32 : code >= 65 && code <= 90 ? code + 32 : code
+}
+const unicodeWord = /[\p{L}\p{N}\p{M}]/u
 
 function isWordChar(code: number): boolean {
-  if (code < 128) {
-    return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95
-  }
-  return /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(code))
+  return code < 128 ? asciiWord[code] === 1 : unicodeWord.test(String.fromCharCode(code))
 }
 
 function isSpace(code: number): boolean {
@@ -40,9 +52,8 @@ function isSpace(code: number): boolean {
 }
 
 function fold(code: number): number {
-  if (isSpace(code)) return 32
-  if (code >= 65 && code <= 90) return code + 32
-  if (code < 128) return code
+  if (code < 128) return asciiFold[code] as number
+  if (code === 160 || code === 0x202f) return 32
   // Curly apostrophes and dashes fold to their ASCII forms so "Steward’s" and "A–D" behave like plain text.
   if (code === 0x2019 || code === 0x2018) return 39
   if (code === 0x2010 || code === 0x2011) return 45
@@ -70,77 +81,79 @@ export class TermMatcher {
         let node = this.root
         for (let i = 0; i < pattern.length; i++) {
           const code = fold(pattern.charCodeAt(i))
-          let child = node.next.get(code)
+          let child = childOf(node, code)
           if (!child) {
             child = newNode()
-            node.next.set(code, child)
+            if (code < 128) (node.ascii ??= new Array<TrieNode | undefined>(128).fill(undefined))[code] = child
+            else (node.other ??= new Map()).set(code, child)
           }
           node = child
         }
-        node.terminals.push({ slug, pattern, caseSensitive: isAcronym(pattern) })
+        ;(node.terminals ??= []).push({ slug, pattern, caseSensitive: isAcronym(pattern) })
         count++
       }
     }
     this.patternCount = count
   }
 
-  /** All non-overlapping matches, leftmost-longest, in text order. */
+  /**
+   * All non-overlapping matches, leftmost-longest, in text order. A match may start where a word starts, or at
+   * punctuation that does not follow a word character; it never starts inside a word.
+   */
   findAll(text: string): TermMatch[] {
     const matches: TermMatch[] = []
     const length = text.length
+    let previousIsWord = false
     let i = 0
     while (i < length) {
-      if (!isWordStart(text, i)) {
-        i++
-        continue
+      const code = text.charCodeAt(i)
+      const isWord = isWordChar(code)
+      if (!previousIsWord && !isSpace(code)) {
+        const match = this.longestAt(text, i)
+        if (match) {
+          matches.push(match)
+          i = match.end
+          previousIsWord = isWordChar(text.charCodeAt(i - 1))
+          continue
+        }
       }
-      const match = this.longestAt(text, i)
-      if (match) {
-        matches.push(match)
-        i = match.end
-      } else if (isWordChar(text.charCodeAt(i))) {
-        i++
-        while (i < length && isWordChar(text.charCodeAt(i))) i++
-      } else {
-        i++
-      }
+      previousIsWord = isWord
+      i++
     }
     return matches
   }
 
   private longestAt(text: string, start: number): TermMatch | undefined {
     let node: TrieNode | undefined = this.root
-    let best: TermMatch | undefined
-    for (let j = start; j < text.length && node; j++) {
-      node = node.next.get(fold(text.charCodeAt(j)))
-      if (!node || node.terminals.length === 0) continue
+    let best: Terminal | undefined
+    let bestEnd = -1
+    for (let j = start; j < text.length; j++) {
+      node = childOf(node, fold(text.charCodeAt(j)))
+      if (!node) break
+      if (!node.terminals) continue
       const end = j + 1
       for (const terminal of node.terminals) {
-        if (terminal.caseSensitive && text.slice(start, end) !== terminal.pattern) continue
+        if (terminal.caseSensitive && !text.startsWith(terminal.pattern, start)) continue
         const matchedEnd = wordEndAt(text, end, terminal.pattern)
-        if (matchedEnd !== undefined && (!best || matchedEnd > best.end)) {
-          best = { slug: terminal.slug, pattern: terminal.pattern, start, end: matchedEnd }
+        if (matchedEnd !== undefined && matchedEnd > bestEnd) {
+          best = terminal
+          bestEnd = matchedEnd
         }
       }
     }
-    return best
+    return best ? { slug: best.slug, pattern: best.pattern, start, end: bestEnd } : undefined
   }
-}
-
-/** A match may start at a word's first character, or at punctuation that does not follow a word character. */
-function isWordStart(text: string, i: number): boolean {
-  const code = text.charCodeAt(i)
-  if (isSpace(code)) return false
-  return i === 0 || !isWordChar(text.charCodeAt(i - 1))
 }
 
 /** End of the match if the pattern ends on a word boundary, allowing a plural "s"/"es" suffix. */
 function wordEndAt(text: string, end: number, pattern: string): number | undefined {
-  const lastIsWord = isWordChar(pattern.charCodeAt(pattern.length - 1))
-  const boundary = (at: number) => at >= text.length || !lastIsWord || !isWordChar(text.charCodeAt(at))
-  if (boundary(end)) return end
-  if (!lastIsWord) return undefined
-  if (text[end] === 's' && boundary(end + 1)) return end + 1
-  if (text[end] === 'e' && text[end + 1] === 's' && boundary(end + 2)) return end + 2
+  if (!isWordChar(pattern.charCodeAt(pattern.length - 1))) return end
+  if (isBoundary(text, end)) return end
+  if (text.charCodeAt(end) === 115 && isBoundary(text, end + 1)) return end + 1
+  if (text.charCodeAt(end) === 101 && text.charCodeAt(end + 1) === 115 && isBoundary(text, end + 2)) return end + 2
   return undefined
+}
+
+function isBoundary(text: string, at: number): boolean {
+  return at >= text.length || !isWordChar(text.charCodeAt(at))
 }
