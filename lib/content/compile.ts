@@ -5,7 +5,7 @@ import remarkGfm from 'remark-gfm'
 import { VFile } from 'vfile'
 import type { Problem } from '@/lib/content/problem'
 import { checkSafety } from '@/lib/mdx/check-safety'
-import { linkGlossaryTerms } from '@/lib/mdx/link-glossary'
+import { glossaryTermToHast, linkGlossaryTerms } from '@/lib/mdx/link-glossary'
 import type { TermMatcher } from '@/lib/mdx/term-matcher'
 
 export interface CompiledBody {
@@ -54,7 +54,12 @@ export function createCompiler(options: { matcher: TermMatcher; knownSlugs: Read
   }
   // A fresh processor per file (what compile() does) measured faster than reusing one processor for all files.
   const compileFile = (vfile: VFile, format: 'mdx' | 'md') =>
-    compile(vfile, { format, outputFormat: 'function-body', remarkPlugins: [remarkGfm, analyse] })
+    compile(vfile, {
+      format,
+      outputFormat: 'function-body',
+      remarkPlugins: [remarkGfm, analyse],
+      remarkRehypeOptions: { handlers: { glossaryTerm: glossaryTermToHast } },
+    })
 
   return {
     async compile({ file, body, bodyLine, format }) {

@@ -1,11 +1,36 @@
-import type { Nodes, Parents, PhrasingContent, Root, Text } from 'mdast'
-import type { MdxJsxTextElement } from 'mdast-util-mdx'
+import type { Element } from 'hast'
+import type { Nodes, Parent, Parents, PhrasingContent, Root, Text } from 'mdast'
+import type { State } from 'mdast-util-to-hast'
 import type { VFile } from 'vfile'
 import { glossaryTermComponent } from '@/components/mdx/allowed'
 import type { TermMatcher } from '@/lib/mdx/term-matcher'
 
 /** Node types whose text is never auto-linked. */
 const skipped = new Set(['heading', 'link', 'linkReference', 'code', 'inlineCode', 'definition', 'html', 'yaml'])
+
+/**
+ * An auto-linked term in the syntax tree. A node of its own rather than an MDX JSX element: MDX deep-clones every
+ * JSX element on its way to HTML, and with a dozen links per answer that clone was a measurable part of ingest.
+ */
+export interface GlossaryTermNode extends Parent {
+  type: 'glossaryTerm'
+  slug: string
+  children: PhrasingContent[]
+}
+
+declare module 'mdast' {
+  interface PhrasingContentMap {
+    glossaryTerm: GlossaryTermNode
+  }
+  interface RootContentMap {
+    glossaryTerm: GlossaryTermNode
+  }
+}
+
+/** remark-rehype handler: a glossary term becomes the <GlossaryTerm slug> component in compiled code. */
+export function glossaryTermToHast(state: State, node: GlossaryTermNode): Element {
+  return { type: 'element', tagName: glossaryTermComponent, properties: { slug: node.slug }, children: state.all(node) as Element['children'] }
+}
 
 export interface LinkGlossaryOptions {
   matcher: TermMatcher
@@ -73,13 +98,7 @@ function linkText(
   let cursor = 0
   for (const match of matches) {
     if (match.start > cursor) out.push({ type: 'text', value: node.value.slice(cursor, match.start) })
-    const element: MdxJsxTextElement = {
-      type: 'mdxJsxTextElement',
-      name: glossaryTermComponent,
-      attributes: [{ type: 'mdxJsxAttribute', name: 'slug', value: match.slug }],
-      children: [{ type: 'text', value: node.value.slice(match.start, match.end) }],
-    }
-    out.push(element)
+    out.push({ type: 'glossaryTerm', slug: match.slug, children: [{ type: 'text', value: node.value.slice(match.start, match.end) }] })
     remember(match.slug)
     cursor = match.end
   }

@@ -21,7 +21,9 @@ function link(markdown: string) {
   const slugs = linkGlossaryTerms(tree, file, options)
   const links: [string, string][] = []
   const walk = (node: Nodes) => {
-    if (node.type === 'mdxJsxTextElement' && node.name === 'GlossaryTerm') {
+    if (node.type === 'glossaryTerm') {
+      links.push([node.slug, node.children.map((c) => (c.type === 'text' ? c.value : '')).join('')])
+    } else if (node.type === 'mdxJsxTextElement' && node.name === 'GlossaryTerm') {
       const slug = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'slug')?.value
       const text = node.children.map((c) => (c.type === 'text' ? c.value : '')).join('')
       links.push([String(slug), text])
