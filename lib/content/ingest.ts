@@ -51,7 +51,7 @@ export async function ingestContent({ contentDir, db, write, onProgress, now = n
   const answers = emptyCounts()
   const glossary = emptyCounts()
 
-  const loaded = await Promise.all((await listContentFiles(contentDir)).map((relPath) => loadSourceFile(contentDir, relPath)))
+  const loaded = (await listContentFiles(contentDir)).map((relPath) => loadSourceFile(contentDir, relPath))
   const sources: SourceFile[] = []
   for (const result of loaded) {
     if (result.ok) sources.push(result.value)

