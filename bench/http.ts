@@ -1,6 +1,7 @@
 // Serves a production build of the real content with `next start` on 127.0.0.1 and loads one answer page with
 // autocannon (50 connections, bounded to 10 s), then sums the gzip size of the JavaScript the page loads first.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -21,6 +22,38 @@ export interface HttpBench {
   non2xx: number
   firstLoadJsGzipKb: number
   firstLoadJsFiles: number
+  pageBytes: number
+  /**
+   * The same page bytes from a plain node:http server in its own process, same load: what this machine and
+   * autocannon allow at all, so the Next.js figures can be read against it.
+   */
+  plainNodeReference: { requestsPerSecond: number; latencyMs: { p50: number; p99: number } }
+}
+
+const referencePort = 3301
+// Serves one file for every request, as a string like Next's cache does; nothing else.
+const referenceServer = `
+const http = require('node:http')
+const body = require('node:fs').readFileSync(process.argv[1], 'utf8')
+http.createServer((req, res) => {
+  res.setHeader('content-type', 'text/html; charset=utf-8')
+  res.end(body)
+}).listen(Number(process.argv[2]), '127.0.0.1')
+`
+
+async function measurePlainNode(html: string, dir: string, durationSeconds: number): Promise<HttpBench['plainNodeReference']> {
+  const file = path.join(dir, 'page.html')
+  writeFileSync(file, html)
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', '-e', referenceServer, file, String(referencePort)], { stdio: 'ignore' })
+  try {
+    const url = `http://127.0.0.1:${referencePort}/`
+    await waitForServer(url)
+    await autocannon({ url, connections: 50, duration: 2 })
+    const result = await autocannon({ url, connections: 50, duration: durationSeconds })
+    return { requestsPerSecond: round(result.requests.average), latencyMs: { p50: result.latency.p50, p99: result.latency.p99 } }
+  } finally {
+    child.kill('SIGTERM')
+  }
 }
 
 const port = 3300
@@ -60,6 +93,8 @@ export async function benchHttp(durationSeconds = 10): Promise<HttpBench> {
         const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())
         gzipBytes += gzipSync(body).length
       }
+      server.kill('SIGTERM')
+      const plainNodeReference = await measurePlainNode(html, dir, durationSeconds)
       return {
         path: pagePath,
         connections: 50,
@@ -70,6 +105,8 @@ export async function benchHttp(durationSeconds = 10): Promise<HttpBench> {
         non2xx: result.non2xx,
         firstLoadJsGzipKb: round(gzipBytes / 1024),
         firstLoadJsFiles: new Set(scripts).size,
+        pageBytes: Buffer.byteLength(html),
+        plainNodeReference,
       }
     } finally {
       server.kill('SIGTERM')

@@ -38,6 +38,8 @@ if (wanted.has('http')) {
   console.log(`\nAnswer page under next start: ${r.connections} connections for ${r.durationSeconds} s on 127.0.0.1`)
   console.log(`  throughput                ${r.requestsPerSecond} req/s  (target ≥ 1,000: ${verdict(r.requestsPerSecond >= 1000)})`)
   console.log(`  latency p50 / p90 / p99   ${r.latencyMs.p50} / ${r.latencyMs.p90} / ${r.latencyMs.p99} ms  (p99 target ≤ 30: ${verdict(r.latencyMs.p99 <= 30)})`)
+  console.log(`  page size                 ${(r.pageBytes / 1024).toFixed(1)} KB HTML (not compressed: autocannon sends no Accept-Encoding)`)
+  console.log(`  same bytes, plain node    ${r.plainNodeReference.requestsPerSecond} req/s, p50 / p99 ${r.plainNodeReference.latencyMs.p50} / ${r.plainNodeReference.latencyMs.p99} ms  (machine reference, not a target)`)
   console.log(`  errors / non-2xx          ${r.errors} / ${r.non2xx}`)
   console.log(`  first-load JS             ${r.firstLoadJsGzipKb} KB gzip in ${r.firstLoadJsFiles} files  (target ≤ 150: ${verdict(r.firstLoadJsGzipKb <= 150)})`)
   console.log(`  overall                   ${verdict(ok)}`)
