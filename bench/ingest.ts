@@ -2,6 +2,8 @@
 import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { compile } from '@mdx-js/mdx'
 import matter from 'gray-matter'
 import remarkGfm from 'remark-gfm'
@@ -20,6 +22,10 @@ export interface IngestBench {
   reingestUnchangedFilesPerSecond: number
 }
 
+// A full collection before each timed round, so no round pays for the garbage the previous one left behind.
+setFlagsFromString('--expose-gc')
+const collectGarbage = runInNewContext('gc') as () => void
+
 export async function benchIngest(count = 1000): Promise<IngestBench> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ask-kb-bench-'))
   try {
@@ -29,8 +35,9 @@ export async function benchIngest(count = 1000): Promise<IngestBench> {
     const bodies = files.map((source) => matter(source).content)
     const averageWords = Math.round(bodies.reduce((sum, body) => sum + body.split(/\s+/).length, 0) / bodies.length)
 
-    // Best of five rounds for each side, alternating, so a busy moment on a shared machine does not decide it.
+    // Best of seven rounds for each side, alternating, so a busy moment on a shared machine does not decide it.
     const rawRound = async () => {
+      collectGarbage()
       const t0 = performance.now()
       for (const body of bodies) await compile(body, { outputFormat: 'function-body', remarkPlugins: [remarkGfm] })
       return (performance.now() - t0) / 1000
@@ -39,6 +46,7 @@ export async function benchIngest(count = 1000): Promise<IngestBench> {
     const ingestRound = async () => {
       const url = `file:${path.join(dir, `bench-${roundNumber++}.db`)}`
       const { db } = await openMigratedDb(url)
+      collectGarbage()
       const t0 = performance.now()
       const report = await ingestContent({ contentDir: dir, db, write: true })
       const seconds = (performance.now() - t0) / 1000
@@ -50,7 +58,7 @@ export async function benchIngest(count = 1000): Promise<IngestBench> {
     let ingestSeconds = Infinity
     const roundRatios: number[] = []
     let db: Awaited<ReturnType<typeof ingestRound>>['db'] | undefined
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 7; i++) {
       const raw = await rawRound()
       const run = await ingestRound()
       rawSeconds = Math.min(rawSeconds, raw)
