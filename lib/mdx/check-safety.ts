@@ -24,7 +24,13 @@ function walk(node: Nodes, file: VFile): void {
       file.message('JavaScript expressions in braces are not allowed; to show a literal brace in text, write \\{ and \\}', node)
       return
     case 'html':
-      file.message(`raw HTML is not allowed (${describeHtml(node.value)}); use Markdown or an allowed component`, node)
+      // Plain .md answers parse HTML as raw nodes; say the same as MDX does for .mdx files.
+      file.message(
+        node.value.trimStart().startsWith('<!--')
+          ? 'HTML comments (<!-- ... -->) are not supported in answers; delete the comment'
+          : `raw HTML is not allowed (${describeHtml(node.value)}); use Markdown or an allowed component`,
+        node,
+      )
       return
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement':
@@ -93,5 +99,6 @@ function checkElement(node: MdxJsxFlowElement | MdxJsxTextElement, file: VFile):
 
 function describeHtml(value: string): string {
   const tag = /^<\/?([a-zA-Z][\w-]*)/.exec(value.trim())
-  return tag?.[1] ? `<${tag[1].toLowerCase()}>` : value.trim().slice(0, 20)
+  // One line per problem: a multi-line HTML block must not break the file:line:col format.
+  return tag?.[1] ? `<${tag[1].toLowerCase()}>` : value.trim().replace(/\s+/g, ' ').slice(0, 20)
 }

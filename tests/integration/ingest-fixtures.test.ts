@@ -45,6 +45,8 @@ const cases: { fixture: string; line: number; column: number; message: string }[
       'MDX syntax error: Unexpected closing tag `</Insights>`, expected corresponding closing tag for `<Callout>` (9:1-9:21) (to write a literal "<" in text, use \\<)',
   },
   { fixture: 'html-comment.mdx', line: 11, column: 2, message: 'HTML comments (<!-- ... -->) are not supported in answers; delete the comment' },
+  // A plain .md file with a comment over two lines: the same message, on one line.
+  { fixture: 'html-comment-multiline.md', line: 11, column: 1, message: 'HTML comments (<!-- ... -->) are not supported in answers; delete the comment' },
   {
     fixture: 'html-void-tag.mdx',
     line: 11,
