@@ -1,6 +1,7 @@
 import 'server-only'
 import { createHash } from 'node:crypto'
 import { Prisma } from '@/generated/prisma/client'
+import { parseStringList } from '@/lib/data/string-list'
 import type { Db } from '@/lib/db'
 
 // Reads and writes for the ingest pipeline. Everything is applied in one transaction or not at all.
@@ -36,10 +37,6 @@ export async function loadStoredGlossary(db: Db): Promise<StoredGlossaryEntry[]>
   return rows.map((row) => ({ ...row, aliases: parseStringList(row.aliases) }))
 }
 
-function parseStringList(json: string): string[] {
-  const value: unknown = JSON.parse(json)
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []
-}
 
 export interface AnswerWrite {
   slug: string

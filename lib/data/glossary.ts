@@ -1,6 +1,7 @@
 import 'server-only'
 import { cache } from 'react'
 import { listSelect, publicWhere, toListItem, type AnswerListItem, type TermDefinition } from '@/lib/data/answers'
+import { parseStringList } from '@/lib/data/string-list'
 import { db } from '@/lib/db'
 
 export interface GlossaryListItem extends TermDefinition {
@@ -15,11 +16,6 @@ export interface GlossaryTermDetail extends GlossaryListItem {
   answers: AnswerListItem[]
 }
 
-const parseList = (json: string): string[] => {
-  const value: unknown = JSON.parse(json)
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []
-}
-
 const byTerm = (a: { term: string }, b: { term: string }) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base', numeric: true })
 
 export async function listGlossaryTerms(): Promise<GlossaryListItem[]> {
@@ -28,7 +24,7 @@ export async function listGlossaryTerms(): Promise<GlossaryListItem[]> {
     where: { unpublishedAt: null },
     select: { slug: true, term: true, short: true, aliases: true, category: true },
   })
-  return rows.map((row) => ({ ...row, aliases: parseList(row.aliases) })).sort(byTerm)
+  return rows.map((row) => ({ ...row, aliases: parseStringList(row.aliases) })).sort(byTerm)
 }
 
 export const getGlossaryTerm = cache(async (slug: string): Promise<GlossaryTermDetail | null> => {
@@ -51,7 +47,7 @@ export const getGlossaryTerm = cache(async (slug: string): Promise<GlossaryTermD
     },
   })
   if (!row) return null
-  const relatedSlugs = parseList(row.related)
+  const relatedSlugs = parseStringList(row.related)
   const related = await client.glossaryTerm.findMany({
     where: { slug: { in: relatedSlugs }, unpublishedAt: null },
     select: { slug: true, term: true, short: true },
@@ -61,7 +57,7 @@ export const getGlossaryTerm = cache(async (slug: string): Promise<GlossaryTermD
     slug: row.slug,
     term: row.term,
     short: row.short,
-    aliases: parseList(row.aliases),
+    aliases: parseStringList(row.aliases),
     category: row.category,
     code: row.code,
     related: related.sort((a, b) => (order.get(a.slug) ?? 0) - (order.get(b.slug) ?? 0)),
