@@ -1,13 +1,15 @@
 import { compileAnswers } from '@/lib/content/compile-answers'
 import type { IngestCounts } from '@/lib/content/ingest-counts'
 import { listContentFiles, loadSourceFile, type SourceFile } from '@/lib/content/load'
-import { planAnswers, type StoredContent } from '@/lib/content/plan-answers'
+import { planAnswers } from '@/lib/content/plan-answers'
 import { planGlossary } from '@/lib/content/plan-glossary'
 import { sortProblems, type Problem } from '@/lib/content/problem'
-import { applyIngestPlan, loadStoredAnswers, loadStoredGlossary } from '@/lib/data/content-store'
+import { applyIngestPlan, loadStoredContent, type IngestPlan, type StoredContent } from '@/lib/data/content-store'
+import { IngestNotAppliedError } from '@/lib/data/ingest-revision'
 import type { Db } from '@/lib/db'
 
 export type { IngestCounts } from '@/lib/content/ingest-counts'
+export { IngestNotAppliedError } from '@/lib/data/ingest-revision'
 
 export interface IngestOptions {
   contentDir: string
@@ -17,6 +19,8 @@ export interface IngestOptions {
   write: boolean
   onProgress?: (done: number, total: number) => void
   now?: Date
+  /** How long to wait for another writer to release the store before giving up (default 60 s). */
+  lockWaitMs?: number
 }
 
 export interface IngestReport {
@@ -24,34 +28,50 @@ export interface IngestReport {
   answers: IngestCounts
   glossary: IngestCounts
   durationMs: number
+  /** Another ingest wrote while this one was planning, so it planned again against what that one wrote. */
+  replanned: boolean
 }
+
+const emptyStore: StoredContent = { answers: [], glossary: [], revision: 0 }
 
 /**
  * The pipeline: load the files and the stored state → plan the glossary (validate, cross-check, compile) → plan
  * the answers (skip, re-link or validate) → compile them → apply everything in one transaction, only if no file
- * has a problem.
+ * has a problem. If another ingest wrote in the meantime, the plan is stale: plan once more against the new
+ * store (cheap when that ingest wrote the same files: they are now unchanged); stale twice throws
+ * IngestNotAppliedError, as does a store kept locked longer than `lockWaitMs`.
  */
-export async function ingestContent({ contentDir, db, write, onProgress, now = new Date() }: IngestOptions): Promise<IngestReport> {
+export async function ingestContent(options: IngestOptions): Promise<IngestReport> {
   const started = performance.now()
+  let attempt = await planAndApply(options)
+  const replanned = attempt.outcome === 'stale'
+  if (replanned) attempt = await planAndApply(options)
+  if (attempt.outcome === 'stale') throw IngestNotAppliedError.conflict()
+  return { ...attempt.report, durationMs: performance.now() - started, replanned }
+}
+
+type Attempt = { outcome: 'applied' | 'stale' | 'not written'; report: Omit<IngestReport, 'durationMs' | 'replanned'> }
+
+async function planAndApply({ contentDir, db, write, onProgress, now = new Date(), lockWaitMs }: IngestOptions): Promise<Attempt> {
   const loaded = await loadSources(contentDir)
-  const stored = db ? await loadStoredContent(db) : { answers: [], glossary: [] }
+  const stored = db ? await loadStoredContent(db, { readRevision: write, lockWaitMs }) : emptyStore
   const glossary = await planGlossary(loaded.sources, stored.glossary, write)
   const answers = planAnswers(loaded.sources, stored, glossary.index, write)
   const compiled = await compileAnswers(answers.toCompile, glossary.index, onProgress)
 
   const problems = sortProblems([...loaded.problems, ...glossary.problems, ...answers.problems, ...compiled.problems])
-  if (problems.length === 0 && write) {
-    if (!db) throw new Error('ingestContent: a database is required to write')
-    const plan = {
-      glossaryUpserts: glossary.writes,
-      glossaryRemovals: glossary.removals,
-      answerUpserts: compiled.writes,
-      answerVersionBumps: { slugs: answers.versionBumps, glossaryVersion: glossary.index.version },
-      answerRemovals: answers.removals,
-    }
-    await applyIngestPlan(db, plan, now)
+  const report = { problems, answers: { ...answers.counts, ...compiled.counts }, glossary: glossary.counts }
+  if (problems.length > 0 || !write) return { outcome: 'not written', report }
+  if (!db) throw new Error('ingestContent: a database is required to write')
+  const plan: IngestPlan = {
+    baseRevision: stored.revision,
+    glossaryUpserts: glossary.writes,
+    glossaryRemovals: glossary.removals,
+    answerUpserts: compiled.writes,
+    answerVersionBumps: { slugs: answers.versionBumps, glossaryVersion: glossary.index.version },
+    answerRemovals: answers.removals,
   }
-  return { problems, answers: { ...answers.counts, ...compiled.counts }, glossary: glossary.counts, durationMs: performance.now() - started }
+  return { outcome: await applyIngestPlan(db, plan, { now, lockWaitMs }), report }
 }
 
 async function loadSources(contentDir: string): Promise<{ sources: SourceFile[]; problems: Problem[] }> {
@@ -63,11 +83,6 @@ async function loadSources(contentDir: string): Promise<{ sources: SourceFile[];
     else problems.push(...result.problems)
   }
   return { sources, problems }
-}
-
-async function loadStoredContent(db: Db): Promise<StoredContent> {
-  const [answers, glossary] = await Promise.all([loadStoredAnswers(db), loadStoredGlossary(db)])
-  return { answers, glossary }
 }
 
 export function formatSummary(report: IngestReport): string {

@@ -3,7 +3,7 @@ import { emptyCounts, type IngestCounts } from '@/lib/content/ingest-counts'
 import type { SourceFile } from '@/lib/content/load'
 import type { Problem } from '@/lib/content/problem'
 import { validateAnswer, type Validated } from '@/lib/content/validate'
-import type { StoredAnswer, StoredGlossaryEntry } from '@/lib/data/content-store'
+import type { StoredContent } from '@/lib/data/content-store'
 import type { AnswerFrontMatter } from '@/lib/schemas/answer-front-matter'
 
 /** A validated answer that needs compiling, and how it will be counted once it compiles. */
@@ -29,11 +29,6 @@ interface Triage {
   owners: Map<string, string>
   versionBumps: string[]
   unchanged: number
-}
-
-export interface StoredContent {
-  answers: readonly StoredAnswer[]
-  glossary: readonly StoredGlossaryEntry[]
 }
 
 /** Decides what each answer file needs (skip, version bump, re-link, compile), then validates those to compile. */

@@ -1,5 +1,7 @@
 import 'server-only'
 import { createHash } from 'node:crypto'
+import { claimIngestRevision, defaultLockWaitMs, IngestNotAppliedError, readIngestRevision, retryWhileBusy } from '@/lib/data/ingest-revision'
+import type { Tx } from '@/lib/data/sql-rows'
 import { parseStringList } from '@/lib/data/string-list'
 import { writeAnswerLinks, writeAnswerRows, writeVersionBumpsAndRemovals } from '@/lib/data/write-answers'
 import { writeGlossaryRows } from '@/lib/data/write-glossary'
@@ -23,7 +25,31 @@ export interface StoredGlossaryEntry extends StoredFile {
   aliases: string[]
 }
 
-export async function loadStoredAnswers(db: Db): Promise<StoredAnswer[]> {
+export interface StoredContent {
+  answers: StoredAnswer[]
+  glossary: StoredGlossaryEntry[]
+  /** The ingest revision these rows belong to (0 when not read: check mode may run on an unmigrated file). */
+  revision: number
+}
+
+/**
+ * The store as one snapshot: revision and rows are read in one transaction, so a plan made from them is exactly
+ * as old as its revision says (and, with one connection per client, no other transaction's rows leak in).
+ */
+export async function loadStoredContent(db: Db, { readRevision, lockWaitMs = defaultLockWaitMs }: { readRevision: boolean; lockWaitMs?: number }): Promise<StoredContent> {
+  return retryWhileBusy(lockWaitMs, () =>
+    db.$transaction(
+      async (tx) => ({
+        revision: readRevision ? await readIngestRevision(tx) : 0,
+        answers: await loadStoredAnswers(tx),
+        glossary: await loadStoredGlossary(tx),
+      }),
+      { maxWait: lockWaitMs, timeout: 60_000 },
+    ),
+  )
+}
+
+async function loadStoredAnswers(db: Tx): Promise<StoredAnswer[]> {
   return db.answer.findMany({
     where: { unpublishedAt: null },
     select: { slug: true, sourcePath: true, contentHash: true, glossaryVersion: true },
@@ -31,7 +57,7 @@ export async function loadStoredAnswers(db: Db): Promise<StoredAnswer[]> {
 }
 
 /** The active glossary as stored: what every active answer was last linked against. */
-export async function loadStoredGlossary(db: Db): Promise<StoredGlossaryEntry[]> {
+async function loadStoredGlossary(db: Tx): Promise<StoredGlossaryEntry[]> {
   const rows = await db.glossaryTerm.findMany({
     where: { unpublishedAt: null },
     select: { slug: true, sourcePath: true, contentHash: true, term: true, aliases: true },
@@ -73,6 +99,8 @@ export interface GlossaryWrite {
 }
 
 export interface IngestPlan {
+  /** The ingest revision the stored rows were read at; the write refuses if the store has moved on since. */
+  baseRevision: number
   glossaryUpserts: GlossaryWrite[]
   /** Active glossary slugs whose files are gone. */
   glossaryRemovals: string[]
@@ -83,19 +111,42 @@ export interface IngestPlan {
   answerRemovals: string[]
 }
 
-/** Applies a whole ingest in one transaction, batching rows so a 1,000-answer ingest is a handful of statements. */
-export async function applyIngestPlan(db: Db, plan: IngestPlan, now = new Date()): Promise<void> {
-  await db.$transaction(
-    async (tx) => {
-      const termIds = await writeGlossaryRows(tx, plan.glossaryUpserts, plan.glossaryRemovals, now)
-      const categoryIds = await writeCategoryRows(tx, plan.answerUpserts)
-      const tagIds = await writeTagRows(tx, plan.answerUpserts)
-      const written = await writeAnswerRows(tx, plan.answerUpserts, categoryIds, now)
-      await writeAnswerLinks(tx, plan.answerUpserts, written, tagIds, termIds)
-      await writeVersionBumpsAndRemovals(tx, plan.answerVersionBumps, plan.answerRemovals, now)
-    },
-    { maxWait: 10_000, timeout: 10 * 60_000 },
-  )
+class StalePlan extends Error {}
+
+/**
+ * Applies a whole ingest in one transaction, batching rows so a 1,000-answer ingest is a handful of statements.
+ * 'stale' (nothing written) when another ingest wrote since `plan.baseRevision` was read.
+ */
+export async function applyIngestPlan(
+  db: Db,
+  plan: IngestPlan,
+  { now = new Date(), lockWaitMs = defaultLockWaitMs }: { now?: Date; lockWaitMs?: number } = {},
+): Promise<'applied' | 'stale'> {
+  try {
+    await retryWhileBusy(lockWaitMs, () =>
+      db.$transaction(
+        async (tx) => {
+          if (!(await claimIngestRevision(tx, plan.baseRevision, now))) throw new StalePlan()
+          await applyPlanRows(tx, plan, now)
+        },
+        { maxWait: lockWaitMs, timeout: 10 * 60_000 },
+      ),
+    )
+    return 'applied'
+  } catch (error) {
+    if (error instanceof StalePlan) return 'stale'
+    if (error instanceof IngestNotAppliedError) throw error
+    throw IngestNotAppliedError.failed(error)
+  }
+}
+
+async function applyPlanRows(tx: Tx, plan: IngestPlan, now: Date): Promise<void> {
+  const termIds = await writeGlossaryRows(tx, plan.glossaryUpserts, plan.glossaryRemovals, now)
+  const categoryIds = await writeCategoryRows(tx, plan.answerUpserts)
+  const tagIds = await writeTagRows(tx, plan.answerUpserts)
+  const written = await writeAnswerRows(tx, plan.answerUpserts, categoryIds, now)
+  await writeAnswerLinks(tx, plan.answerUpserts, written, tagIds, termIds)
+  await writeVersionBumpsAndRemovals(tx, plan.answerVersionBumps, plan.answerRemovals, now)
 }
 
 /** Changes whenever anything a pre-rendered page shows from the store changes (not view counts). */
