@@ -1,12 +1,13 @@
-// `npm run bench [ingest|linker|http ...]`: runs the benchmarks, prints figures against the targets, and saves
+// `npm run bench [ingest|cli|linker|http ...]`: runs the benchmarks, prints figures against the targets, and saves
 // them to bench/results/latest.json. Not a test: it reports, it does not pass or fail the suite.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
+import { benchCli } from './cli'
 import { benchHttp } from './http'
 import { benchIngest } from './ingest'
 import { benchLinker } from './linker'
 
-const wanted = new Set(process.argv.slice(2).length ? process.argv.slice(2) : ['ingest', 'linker', 'http'])
+const wanted = new Set(process.argv.slice(2).length ? process.argv.slice(2) : ['ingest', 'cli', 'linker', 'http'])
 const results: Record<string, unknown> = {
   date: new Date().toISOString(),
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version },
@@ -22,6 +23,30 @@ if (wanted.has('ingest')) {
   console.log(`  ingest / raw compile      ${(r.ingestVsRawRatio * 100).toFixed(1)} %  (target ≥ 80 %: ${verdict(r.ingestVsRawRatio >= 0.8)}; best of 7 each)`)
   console.log(`  per alternating round     ${r.roundRatios.map((ratio) => `${(ratio * 100).toFixed(0)} %`).join(', ')}`)
   console.log(`  unchanged re-ingest       ${r.reingestUnchangedFilesPerSecond} files/s  (target ≥ 1,000: ${verdict(r.reingestUnchangedFilesPerSecond >= 1000)})`)
+}
+if (wanted.has('cli')) {
+  const r = benchCli(1000)
+  results.cli = r
+  const s = (name: string) => r.seconds[name]
+  const row = (name: string, note = '') => {
+    const t = s(name)
+    if (t) console.log(`  ${name.padEnd(38)} ${t.best.toFixed(2)} s best, ${t.median.toFixed(2)} s median${note}`)
+  }
+  const unchangedOk = (name: string) => verdict((s(name)?.best ?? Infinity) <= 0.5)
+  console.log(`\nEditor commands as whole processes: ${r.answers} generated answers + ${r.glossaryTerms} glossary terms (real glossary)`)
+  row('raw compile peer', '  (node script: gray-matter + zod + @mdx-js/mdx compile of every file)')
+  row('cold ingest (npm run)', `  = ${r.coldAnswersPerSecond} answers/s`)
+  row('cold ingest (direct)')
+  console.log(`  cold ingest vs raw peer               ${r.coldRatio.toFixed(2)}× via npm run, ${r.coldRatioDirect.toFixed(2)}× direct  (target ≥ 1.0×: ${verdict(r.coldRatio >= 1)} via npm run, ${verdict(r.coldRatioDirect >= 1)} direct; best of ${r.coldRoundRatios.length} each)`)
+  console.log(`  per alternating round (npm run)       ${r.coldRoundRatios.map((ratio) => `${ratio.toFixed(2)}×`).join(', ')}`)
+  row('raw hash-and-skip peer', '  (node script: hash every file, compare with a saved manifest)')
+  row('unchanged ingest (npm run)', `  (target ≤ 0.5 s: ${unchangedOk('unchanged ingest (npm run)')})`)
+  row('unchanged ingest (direct)', `  (target ≤ 0.5 s: ${unchangedOk('unchanged ingest (direct)')})`)
+  row('unchanged check (npm run)', `  (target ≤ 0.5 s: ${unchangedOk('unchanged check (npm run)')})`)
+  row('unchanged check (direct)', `  (target ≤ 0.5 s: ${unchangedOk('unchanged check (direct)')})`)
+  console.log(`  npm run's own start-up                ${r.npmOverheadSeconds.toFixed(2)} s  (median of npm run − direct, unchanged ingest)`)
+  row('one answer edited: check (npm run)')
+  row('one answer edited: ingest (npm run)')
 }
 if (wanted.has('linker')) {
   const r = benchLinker(2000, 200)
