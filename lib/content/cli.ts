@@ -1,36 +1,60 @@
-import { existsSync } from 'node:fs'
+// `npm run content:check` validates and compiles, writing nothing; `npm run content:ingest` writes all or nothing.
+// This entry stays light on purpose: unchanged content is answered from file hashes and one SQLite read, and the
+// pipeline (Prisma, the MDX toolchain: most of a second to load) is imported only when some file needs work.
+import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { describeInternalError } from '@/lib/content/internal-error'
 import { formatProblem } from '@/lib/content/problem'
-import { formatSummary, ingestContent } from '@/lib/content/ingest'
-import { progressPrinter } from '@/lib/content/progress'
-import { createDb, sqlitePathFromUrl } from '@/lib/db'
+import { formatSummary } from '@/lib/content/summary'
+import { detectUnchangedContent } from '@/lib/content/unchanged'
 import { env } from '@/lib/env'
-import { openMigratedDb } from '@/lib/migrate/migrations'
 
-// `content:check` validates and compiles everything, writing nothing; `content:ingest` writes all or nothing.
-export async function runContentCommand(mode: 'check' | 'ingest'): Promise<number> {
-  const dbPath = path.resolve(sqlitePathFromUrl(env.DATABASE_URL))
-  if (!existsSync(env.CONTENT_DIR)) {
-    console.error(`CONTENT_DIR ${env.CONTENT_DIR} does not exist`)
+type Mode = 'check' | 'ingest'
+
+export async function runContentCommand(mode: Mode): Promise<number> {
+  const started = performance.now()
+  const setupProblem = findSetupProblem(env.CONTENT_DIR, env.DATABASE_URL)
+  if (setupProblem) {
+    console.error(setupProblem)
     return 1
   }
-  // Check mode never creates a database: with none yet, everything simply counts as new.
-  const db = mode === 'ingest' ? (await openMigratedDb(env.DATABASE_URL)).db : existsSync(dbPath) ? createDb(env.DATABASE_URL) : null
-  try {
-    const report = await ingestContent({ contentDir: env.CONTENT_DIR, db, write: mode === 'ingest', onProgress: progressPrinter() })
-    if (report.problems.length > 0) {
-      for (const problem of report.problems) console.error(formatProblem(problem))
-      const files = new Set(report.problems.map((p) => p.file)).size
-      console.error(
-        `\n${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}; ${mode === 'ingest' ? 'nothing was written' : 'fix them before ingesting'}.`,
-      )
-      return 1
-    }
-    console.log(mode === 'check' ? `All content is valid.\n${formatSummary(report)}` : formatSummary(report))
+  const unchanged = await detectUnchangedContent(env.CONTENT_DIR, env.DATABASE_URL)
+  if (unchanged) {
+    printSuccess(mode, formatSummary({ ...unchanged, durationMs: performance.now() - started }))
     return 0
-  } finally {
-    await db?.$disconnect()
   }
+  const { runPipeline } = await import('@/lib/content/cli-pipeline')
+  const result = await runPipeline(mode, env.CONTENT_DIR, env.DATABASE_URL)
+  if (!result.ok) {
+    console.error(result.message)
+    return 1
+  }
+  const { problems } = result.report
+  if (problems.length > 0) {
+    for (const problem of problems) console.error(formatProblem(problem))
+    const files = new Set(problems.map((p) => p.file)).size
+    console.error(
+      `\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}; ${mode === 'ingest' ? 'nothing was written' : 'fix them before ingesting'}.`,
+    )
+    return 1
+  }
+  printSuccess(mode, formatSummary(result.report))
+  return 0
+}
+
+function printSuccess(mode: Mode, summary: string): void {
+  console.log(mode === 'check' ? `All content is valid.\n${summary}` : summary)
+}
+
+/** Settings that point at the wrong kind of thing get a sentence, not a driver error from deep inside. */
+function findSetupProblem(contentDir: string, databaseUrl: string): string | undefined {
+  if (!existsSync(contentDir)) return `CONTENT_DIR ${contentDir} does not exist`
+  if (!statSync(contentDir).isDirectory()) return `CONTENT_DIR ${contentDir} is not a directory`
+  const database = path.resolve(databaseUrl.replace(/^file:/, ''))
+  if (databaseUrl.startsWith('file:') && existsSync(database) && !statSync(database).isFile()) {
+    return `DATABASE_URL ${databaseUrl} is not a file (it should name a SQLite database file)`
+  }
+  return undefined
 }
 
 const mode = process.argv[2]
@@ -38,7 +62,7 @@ if (mode === 'check' || mode === 'ingest') {
   runContentCommand(mode).then(
     (code) => process.exit(code),
     (error: unknown) => {
-      console.error(error instanceof Error ? (error.stack ?? error.message) : error)
+      console.error(describeInternalError(error))
       process.exit(1)
     },
   )

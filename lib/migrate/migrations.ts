@@ -1,32 +1,14 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, statSync } from 'node:fs'
 import path from 'node:path'
+import Database from 'better-sqlite3'
 import { applyPragmas, createDb, sqlitePathFromUrl, type Db } from '@/lib/db'
+import { migrationsAreApplied } from '@/lib/migrate/applied'
+import { readMigrationsList } from '@/lib/migrate/migrations-dir'
 import { explainEngineError, openSchemaEngine } from '@/lib/migrate/schema-engine'
 
-export const filters = { externalTables: [], externalEnums: [] }
+export { readMigrationsList } from '@/lib/migrate/migrations-dir'
 
-export function readMigrationsList(migrationsDir: string) {
-  const baseDir = path.resolve(migrationsDir)
-  const lockPath = path.join(baseDir, 'migration_lock.toml')
-  const directories = existsSync(baseDir)
-    ? readdirSync(baseDir, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory() && /^\d{14}_/.test(entry.name))
-        .map((entry) => entry.name)
-        .sort()
-    : []
-  return {
-    baseDir,
-    shadowDbInitScript: '',
-    lockfile: { path: 'migration_lock.toml', content: existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : null },
-    migrationDirectories: directories.map((name) => ({
-      path: name,
-      migrationFile: {
-        path: 'migration.sql',
-        content: { tag: 'ok' as const, value: readFileSync(path.join(baseDir, name, 'migration.sql'), 'utf8') },
-      },
-    })),
-  }
-}
+export const filters = { externalTables: [], externalEnums: [] }
 
 export interface DeployOptions {
   databaseUrl: string
@@ -53,9 +35,24 @@ export async function deployMigrations({
 
 /** The one way scripts open a writable store: create the SQLite file's folder, migrate, connect, set pragmas. */
 export async function openMigratedDb(databaseUrl: string): Promise<{ db: Db; applied: string[] }> {
-  mkdirSync(path.dirname(path.resolve(sqlitePathFromUrl(databaseUrl))), { recursive: true })
-  const applied = await deployMigrations({ databaseUrl })
+  const file = path.resolve(sqlitePathFromUrl(databaseUrl))
+  mkdirSync(path.dirname(file), { recursive: true })
+  const applied = isMigratedSqliteFile(file) ? [] : await deployMigrations({ databaseUrl })
   const db = createDb(databaseUrl)
   await applyPragmas(db)
   return { db, applied }
+}
+
+/** The quick path for an up-to-date store: a plain SQLite read instead of starting the schema engine. */
+function isMigratedSqliteFile(file: string): boolean {
+  if (!existsSync(file) || !statSync(file).isFile()) return false
+  let connection: Database.Database | undefined
+  try {
+    connection = new Database(file, { fileMustExist: true })
+    return migrationsAreApplied(connection)
+  } catch {
+    return false // not a database, locked, unreadable: let the schema engine report it
+  } finally {
+    connection?.close()
+  }
 }

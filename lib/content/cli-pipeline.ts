@@ -1,0 +1,27 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { IngestNotAppliedError, ingestContent, type IngestReport } from '@/lib/content/ingest'
+import { progressPrinter } from '@/lib/content/progress'
+import { createDb, sqlitePathFromUrl } from '@/lib/db'
+import { openMigratedDb } from '@/lib/migrate/migrations'
+
+export type PipelineResult = { ok: true; report: IngestReport } | { ok: false; message: string }
+
+/**
+ * The CLI's heavy half, imported only when some file needs work: opens the store as each command needs it and
+ * runs the pipeline. Check mode never creates a database: with none yet, everything simply counts as new.
+ */
+export async function runPipeline(mode: 'check' | 'ingest', contentDir: string, databaseUrl: string): Promise<PipelineResult> {
+  const exists = existsSync(path.resolve(sqlitePathFromUrl(databaseUrl)))
+  const db = mode === 'ingest' ? (await openMigratedDb(databaseUrl)).db : exists ? createDb(databaseUrl) : null
+  try {
+    const report = await ingestContent({ contentDir, db, write: mode === 'ingest', onProgress: progressPrinter() })
+    return { ok: true, report }
+  } catch (error) {
+    // Valid content that could not be written (another ingest, a locked store): its message is one line.
+    if (error instanceof IngestNotAppliedError) return { ok: false, message: error.message }
+    throw error
+  } finally {
+    await db?.$disconnect()
+  }
+}
