@@ -2,7 +2,7 @@
 // answers plus the real glossary, against raw peer scripts (bench/peers) in the same run, in alternating rounds.
 import { spawnSync } from 'node:child_process'
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { round } from './ingest'
 import { writeAnswers } from './generate'
@@ -25,6 +25,8 @@ export interface CliBench {
   coldAnswersPerSecond: number
   /** What `npm run` adds to a command: median of (npm − direct) over the unchanged rounds. */
   npmOverheadSeconds: number
+  /** One-minute load average when the run started and ended: on this shared 2-core box, read the figures with it. */
+  loadAverage: { start: number; end: number }
 }
 
 const root = process.cwd()
@@ -60,6 +62,7 @@ const median = (values: number[]) => {
 const timing = (runs: number[]): Timing => ({ best: round(Math.min(...runs), 3), median: round(median(runs), 3), runs: runs.map((s) => round(s, 3)) })
 
 export function benchCli(count = 1000, rounds = { cold: 3, unchanged: 5, edited: 3 }): CliBench {
+  const loadAtStart = loadavg()[0] ?? NaN
   const dir = mkdtempSync(path.join(tmpdir(), 'ask-kb-bench-cli-'))
   const contentDir = path.join(dir, 'content')
   try {
@@ -118,6 +121,7 @@ export function benchCli(count = 1000, rounds = { cold: 3, unchanged: 5, edited:
       coldRoundRatios,
       coldAnswersPerSecond: round(count / best('cold ingest (npm run)')),
       npmOverheadSeconds: round(median(overheads), 3),
+      loadAverage: { start: round(loadAtStart, 2), end: round(loadavg()[0] ?? NaN, 2) },
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })

@@ -47,6 +47,7 @@ if (wanted.has('cli')) {
   console.log(`  npm run's own start-up                ${r.npmOverheadSeconds.toFixed(2)} s  (median of npm run − direct, unchanged ingest)`)
   row('one answer edited: check (npm run)')
   row('one answer edited: ingest (npm run)')
+  console.log(`  machine load (1-min average)          ${r.loadAverage.start} at start, ${r.loadAverage.end} at end (2 cores)`)
 }
 if (wanted.has('linker')) {
   const r = benchLinker(2000, 200)
