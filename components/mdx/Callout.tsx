@@ -6,8 +6,8 @@ const styles = {
   warning: { label: 'Warning', box: 'border-amber-600 bg-amber-50 dark:border-amber-400 dark:bg-amber-950/40', title: 'text-amber-900 dark:text-amber-300' },
 } as const
 
-export function Callout({ type = 'info', title, children }: { type?: keyof typeof styles; title?: string; children?: ReactNode }) {
-  const style = styles[type] ?? styles.info
+export function Callout({ type = 'info', title, children }: { type?: string; title?: string; children?: ReactNode }) {
+  const style = type && Object.hasOwn(styles, type) ? styles[type as keyof typeof styles] : styles.info
   return (
     <aside aria-label={title ?? style.label} className={`my-6 rounded-r-lg border-l-4 px-5 py-4 ${style.box}`}>
       <p className={`not-prose mb-1 text-sm font-semibold uppercase tracking-wide ${style.title}`}>{title ?? style.label}</p>

@@ -1,14 +1,20 @@
-import { createProcessor } from '@mdx-js/mdx'
 import type { Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import remarkGfm from 'remark-gfm'
+import remarkMdx from 'remark-mdx'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
 import { VFile } from 'vfile'
 import type { Problem } from '@/lib/content/problem'
 import { checkSafety } from '@/lib/mdx/check-safety'
-import { glossaryTermToHast, linkGlossaryTerms } from '@/lib/mdx/link-glossary'
+import { linkGlossaryTerms } from '@/lib/mdx/link-glossary'
+import { maxNestingLevels, measureNesting, nestingMessage, scanNesting } from '@/lib/mdx/nesting'
+import { toStoredBody } from '@/lib/mdx/stored-body'
 import type { TermMatcher } from '@/lib/mdx/term-matcher'
+import { unravelComponentParagraphs } from '@/lib/mdx/unravel-components'
 
 export interface CompiledBody {
+  /** The checked body as a JSON syntax tree (lib/mdx/stored-body.ts), rendered by components/article/MdxContent. */
   code: string
   /** Glossary slugs linked in this body, in order of first appearance. */
   terms: string[]
@@ -22,6 +28,8 @@ export interface CompileInput {
   /** Line of the file where the body starts, so positions are reported in file coordinates. */
   bodyLine: number
   format: 'mdx' | 'md'
+  /** Phrases the glossary linker leaves alone (the answer's basedOn source). */
+  protectedPhrases?: readonly string[]
 }
 
 export type CompileResult = { ok: true; value: CompiledBody } | { ok: false; problems: Problem[] }
@@ -30,70 +38,65 @@ export interface Compiler {
   compile(input: CompileInput): Promise<CompileResult>
 }
 
-class CheckFailed extends Error {}
-
-interface Analysis {
-  terms: string[]
-  wordCount: number
-  firstParagraph: string
+// One frozen parser per format, reused for every file (building one per call measured slower).
+const parsers = {
+  mdx: unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freeze(),
+  md: unified().use(remarkParse).use(remarkGfm).freeze(),
 }
 
-/** One reusable MDX processor per glossary state: check → link → compile to a function body. */
+/**
+ * Per file: nesting pre-scan → parse → unwrap component paragraphs → nesting check → safety check → glossary
+ * links → syntax tree for storage. Whatever goes wrong inside one file becomes that file's problem; nothing throws.
+ */
 export function createCompiler(options: { matcher: TermMatcher; knownSlugs: ReadonlySet<string> }): Compiler {
-  const analyse = () => (tree: Root, file: VFile) => {
-    checkSafety(tree, file)
-    const terms = linkGlossaryTerms(tree, file, options)
-    if (file.messages.length > 0) throw new CheckFailed()
-    const firstParagraph = tree.children.find((node) => node.type === 'paragraph')
-    const analysis: Analysis = {
-      terms,
-      wordCount: countWords(toString(tree)),
-      firstParagraph: firstParagraph ? toString(firstParagraph).replace(/\s+/g, ' ').trim() : '',
-    }
-    file.data.analysis = analysis
-  }
-  // One processor per format, reused for every file: compile() builds and freezes a new one each call, which
-  // measured 2-5 % slower on the 1,000-answer benchmark. Per-file state lives on the VFile.
-  const processors = new Map<'mdx' | 'md', ReturnType<typeof createProcessor>>()
-  const compileFile = (vfile: VFile, format: 'mdx' | 'md') => {
-    let processor = processors.get(format)
-    if (!processor) {
-      processor = createProcessor({
-        format,
-        outputFormat: 'function-body',
-        remarkPlugins: [remarkGfm, analyse],
-        remarkRehypeOptions: { handlers: { glossaryTerm: glossaryTermToHast } },
-      })
-      processors.set(format, processor)
-    }
-    return processor.process(vfile)
-  }
-
   return {
-    async compile({ file, body, bodyLine, format }) {
-      const vfile = new VFile({ path: file, value: body })
-      const toProblem = (line: number | undefined, column: number | undefined, message: string): Problem => ({
-        file,
-        line: (line ?? 1) + bodyLine - 1,
-        column: column ?? 1,
-        message,
-      })
-      if (body.trim() === '') return { ok: false, problems: [toProblem(1, 1, 'the answer body is empty: write the answer below the front matter')] }
-      try {
-        const output = await compileFile(vfile, format)
-        const analysis = output.data.analysis as Analysis
-        return { ok: true, value: { code: String(output), ...analysis } }
-      } catch (error) {
-        if (error instanceof CheckFailed) {
-          return { ok: false, problems: vfile.messages.map((m) => toProblem(m.line, m.column, m.reason)) }
-        }
-        const message = error as { line?: number; column?: number; reason?: string; source?: string }
-        if (message.reason === undefined) throw error
-        return { ok: false, problems: [explainSyntaxError({ ...message, reason: message.reason }, bodyLine, toProblem)] }
-      }
+    async compile(input) {
+      return compileBody(input, options)
     },
   }
 }
+
+function compileBody({ file, body, bodyLine, format, protectedPhrases }: CompileInput, glossary: { matcher: TermMatcher; knownSlugs: ReadonlySet<string> }): CompileResult {
+  const toProblem = (line: number | undefined, column: number | undefined, message: string): Problem => ({
+    file,
+    line: (line ?? 1) + bodyLine - 1,
+    column: column ?? 1,
+    message,
+  })
+  const fail = (...problems: Problem[]): CompileResult => ({ ok: false, problems })
+  if (body.trim() === '') return fail(toProblem(1, 1, 'the answer body is empty: write the answer below the front matter'))
+  const early = scanNesting(body)
+  if (early) return fail(toProblem(early.line, early.column, nestingMessage(early)))
+  const vfile = new VFile({ path: file, value: body })
+  try {
+    const tree = parsers[format].parse(vfile) as Root
+    unravelComponentParagraphs(tree)
+    const deep = measureNesting(tree)
+    if (deep) return fail(toProblem(deep.line, deep.column, nestingMessage(deep)))
+    checkSafety(tree, vfile)
+    const terms = linkGlossaryTerms(tree, vfile, { ...glossary, protectedPhrases })
+    if (vfile.messages.length > 0) return fail(...vfile.messages.map((m) => toProblem(m.line, m.column, m.reason)))
+    const firstParagraph = tree.children.find((node) => node.type === 'paragraph')
+    return {
+      ok: true,
+      value: {
+        code: toStoredBody(tree),
+        terms,
+        wordCount: countWords(toString(tree)),
+        firstParagraph: firstParagraph ? toString(firstParagraph).replace(/\s+/g, ' ').trim() : '',
+      },
+    }
+  } catch (error) {
+    const message = error as { line?: number; column?: number; reason?: unknown; source?: string }
+    if (typeof message.reason === 'string') return fail(explainSyntaxError({ ...message, reason: message.reason }, bodyLine, toProblem))
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      return fail(toProblem(1, 1, `content nested too deeply to process (the limit is about ${maxNestingLevels} levels of lists, quotes, emphasis or components)`))
+    }
+    return fail({ file, line: 1, column: 1, message: `internal error: ${oneLine(error instanceof Error ? error.message : String(error))}` })
+  }
+}
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 300)
 
 type ToProblem = (line: number | undefined, column: number | undefined, message: string) => Problem
 

@@ -20,7 +20,7 @@ export interface SourceFile {
 }
 
 /** Bumped when validation or compile rules change, so unchanged files are re-checked once. */
-export const pipelineVersion = 'ask-kb-ingest-1'
+export const pipelineVersion = 'ask-kb-ingest-2'
 
 export async function listContentFiles(contentDir: string): Promise<string[]> {
   const entries = await readdir(contentDir, { recursive: true, withFileTypes: true })

@@ -1,20 +1,28 @@
 import type { Nodes, Root } from 'mdast'
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx'
 import type { VFile } from 'vfile'
-import { allowedComponents } from '@/components/mdx/allowed'
+import { allowedComponentNames, attributeRule, componentRule, interactiveNames } from '@/components/mdx/allowed'
 
 const dangerousTags = new Set(['script', 'iframe', 'object', 'embed', 'style', 'form', 'input', 'link', 'meta', 'base'])
 const unsafeUrl = /^(javascript|vbscript|data):/i
+const blockTypes = new Set(['paragraph', 'heading', 'list', 'blockquote', 'code', 'table', 'thematicBreak', 'mdxJsxFlowElement', 'html', 'definition', 'footnoteDefinition'])
+
+/** Where a node sits: the closest heading and the interactive element (link or <Term>) it is inside, if any. */
+interface Context {
+  heading: boolean
+  interactive: string | undefined
+}
 
 /**
  * Rejects everything an answer may not contain: import/export, {expressions}, raw HTML, components outside the
- * allow-list, event-handler attributes and script URLs. Every violation is recorded on the file with its position.
+ * allow-list or in a place they cannot render (a block inside a sentence, a <Term> in a heading, a link inside a
+ * link), event-handler attributes and script URLs. Every violation is recorded on the file with its position.
  */
 export function checkSafety(tree: Root, file: VFile): void {
-  walk(tree, file)
+  walk(tree, file, { heading: false, interactive: undefined })
 }
 
-function walk(node: Nodes, file: VFile): void {
+function walk(node: Nodes, file: VFile, context: Context): void {
   switch (node.type) {
     case 'mdxjsEsm':
       file.message('import/export statements are not allowed; allowed components are available without importing', node)
@@ -34,34 +42,54 @@ function walk(node: Nodes, file: VFile): void {
       return
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement':
-      checkElement(node, file)
+      if (!checkElement(node, file, context)) return
       break
     case 'link':
     case 'image':
     case 'definition':
-      if (unsafeUrl.test(node.url.replace(/[\s\u0000-\u001f]/g, ''))) {
-        file.message(`unsafe URL "${node.url}": javascript:, vbscript: and data: links are not allowed`, node)
+      if (unsafeUrl.test(node.url.replace(/[\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g, ''))) {
+        file.message(`unsafe URL "${oneLine(node.url)}": javascript:, vbscript: and data: links are not allowed`, node)
       }
       break
   }
-  if ('children' in node) for (const child of node.children) walk(child, file)
+  if (node.type === 'link' || node.type === 'linkReference') {
+    if (context.interactive) {
+      file.message(`a link cannot be inside ${describeInteractive(context.interactive)}; take one of them out`, node)
+      return
+    }
+  }
+  if (!('children' in node)) return
+  const inner: Context = {
+    heading: context.heading || node.type === 'heading',
+    interactive: interactiveNames.has(node.type) ? node.type : context.interactive,
+  }
+  if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name && interactiveNames.has(node.name)) inner.interactive = node.name
+  for (const child of node.children) walk(child, file, inner)
 }
 
-function checkElement(node: MdxJsxFlowElement | MdxJsxTextElement, file: VFile): void {
+/** Returns false when the element is rejected outright (its children are then not checked again). */
+function checkElement(node: MdxJsxFlowElement | MdxJsxTextElement, file: VFile, context: Context): boolean {
   const name = node.name
   if (name === null) {
     file.message('fragments (<>…</>) are not allowed; write the content directly', node)
-    return
+    return false
   }
-  const allowedNames = Object.keys(allowedComponents).join(', ')
-  const rules = allowedComponents[name]
-  if (!rules) {
+  const rule = componentRule(name)
+  if (!rule) {
     const reason = dangerousTags.has(name.toLowerCase())
       ? `<${name}> is not allowed in answers`
       : /^[a-z]/.test(name)
         ? `raw HTML <${name}> is not allowed; write it in Markdown or with an allowed component`
         : `unknown component <${name}>`
-    file.message(`${reason}; allowed components: ${allowedNames} (for a literal "<" in text, write \\<)`, node)
+    file.message(`${reason}; allowed components: ${allowedComponentNames.join(', ')} (for a literal "<" in text, write \\<)`, node)
+  } else if (rule.placement === 'block' && node.type === 'mdxJsxTextElement') {
+    file.message(`<${name}> is a block: put <${name}> and </${name}> on lines of their own, with blank lines around it, not inside a sentence, heading, link or table cell`, node)
+  } else if (rule.placement === 'inline' && node.children.some((child) => blockTypes.has(child.type))) {
+    file.message(`<${name}> goes inside a sentence and can only hold text, e.g. <${name} slug="vix">VIX</${name}>`, node)
+  } else if (name === 'Term' && context.heading) {
+    file.message('<Term> is not allowed in a heading (glossary links are never shown in headings); write the plain words', node)
+  } else if (context.interactive) {
+    file.message(`<${name}> cannot be inside ${describeInteractive(context.interactive)}; take one of them out`, node)
   }
   for (const attribute of node.attributes) {
     if (attribute.type === 'mdxJsxExpressionAttribute') {
@@ -77,28 +105,41 @@ function checkElement(node: MdxJsxFlowElement | MdxJsxTextElement, file: VFile):
       file.message(`attribute "${attribute.name}" on <${name}> must be a plain quoted string, not a {expression}`, where)
       continue
     }
-    if (!rules) continue
-    const rule = rules[attribute.name]
-    if (!rule) {
-      const known = Object.keys(rules)
+    if (!rule) continue
+    const attrRule = attributeRule(rule, attribute.name)
+    if (!attrRule) {
+      const known = Object.keys(rule.attributes)
       file.message(`unknown attribute "${attribute.name}" on <${name}>; allowed: ${known.join(', ') || 'none'}`, where)
-    } else if (rule.values && !rule.values.includes(String(attribute.value ?? ''))) {
-      file.message(`<${name} ${attribute.name}="${String(attribute.value ?? '')}"> must be one of: ${rule.values.join(', ')}`, where)
+    } else if (attribute.value === null || attribute.value === undefined) {
+      file.message(`attribute "${attribute.name}" on <${name}> needs a value, e.g. ${attribute.name}="${attrRule.values?.[0] ?? '…'}"`, where)
+    } else if (attrRule.values && !attrRule.values.includes(attribute.value)) {
+      file.message(`<${name} ${attribute.name}="${oneLine(attribute.value)}"> must be one of: ${attrRule.values.join(', ')}`, where)
     }
   }
-  if (rules) {
-    for (const [attributeName, rule] of Object.entries(rules)) {
+  if (rule) {
+    for (const [attributeName, attrRule] of Object.entries(rule.attributes)) {
       const present = node.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === attributeName)
-      if (rule.required && !present) {
-        const example = rule.values ? `"${rule.values[0]}"` : '"…"'
+      if (attrRule.required && !present) {
+        const example = attrRule.values ? `"${attrRule.values[0]}"` : '"…"'
         file.message(`<${name}> needs a ${attributeName} attribute, e.g. <${name} ${attributeName}=${example}>`, node)
       }
     }
   }
+  return rule !== undefined
+}
+
+function describeInteractive(name: string): string {
+  return name === 'Term' ? 'a <Term>' : 'a link'
 }
 
 function describeHtml(value: string): string {
   const tag = /^<\/?([a-zA-Z][\w-]*)/.exec(value.trim())
   // One line per problem: a multi-line HTML block must not break the file:line:col format.
   return tag?.[1] ? `<${tag[1].toLowerCase()}>` : value.trim().replace(/\s+/g, ' ').slice(0, 20)
+}
+
+/** Editor text quoted in a message stays on one line and short. */
+function oneLine(text: string): string {
+  const flat = text.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+  return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat
 }

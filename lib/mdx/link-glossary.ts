@@ -1,8 +1,5 @@
-import type { Element } from 'hast'
 import type { Nodes, Parent, Parents, PhrasingContent, Root, Text } from 'mdast'
-import type { State } from 'mdast-util-to-hast'
 import type { VFile } from 'vfile'
-import { glossaryTermComponent } from '@/components/mdx/allowed'
 import type { TermMatcher } from '@/lib/mdx/term-matcher'
 
 /** Node types whose text is never auto-linked. */
@@ -27,21 +24,28 @@ declare module 'mdast' {
   }
 }
 
-/** remark-rehype handler: a glossary term becomes the <GlossaryTerm slug> component in compiled code. */
-export function glossaryTermToHast(state: State, node: GlossaryTermNode): Element {
-  return { type: 'element', tagName: glossaryTermComponent, properties: { slug: node.slug }, children: state.all(node) as Element['children'] }
-}
-
 export interface LinkGlossaryOptions {
   matcher: TermMatcher
   knownSlugs: ReadonlySet<string>
+  /**
+   * Phrases never linked inside, e.g. the answer's own `basedOn` source: "SPX" in "SPX Mastery by Russell Clark"
+   * is part of a book title, not a use of the term.
+   */
+  protectedPhrases?: readonly string[]
+}
+
+/** The source as written, and its title alone when it reads "<title> by <author>". */
+export function sourcePhrases(basedOn: string | null | undefined): string[] {
+  if (!basedOn) return []
+  const title = /^(.+?)\s+by\s+\S.*$/i.exec(basedOn)?.[1]
+  return title && title !== basedOn ? [basedOn, title] : [basedOn]
 }
 
 /**
  * Links the first occurrence of each glossary term to its entry, and turns explicit <Term slug="…"> into the same
  * component. Returns the linked slugs in order of first appearance.
  */
-export function linkGlossaryTerms(tree: Root, file: VFile, { matcher, knownSlugs }: LinkGlossaryOptions): string[] {
+export function linkGlossaryTerms(tree: Root, file: VFile, { matcher, knownSlugs, protectedPhrases = [] }: LinkGlossaryOptions): string[] {
   const linked: string[] = []
   const seen = new Set<string>()
   const remember = (slug: string) => {
@@ -60,7 +64,6 @@ export function linkGlossaryTerms(tree: Root, file: VFile, { matcher, knownSlugs
         file.message(`unknown glossary term slug "${slug}" in <Term>; add content/glossary/${slug || 'SLUG'}.mdx or fix the slug`, node)
       } else {
         remember(slug)
-        node.name = glossaryTermComponent
       }
       return
     }
@@ -72,7 +75,7 @@ export function linkGlossaryTerms(tree: Root, file: VFile, { matcher, knownSlugs
         visit(child)
         continue
       }
-      const replacement = linkText(child, matcher, seen, remember)
+      const replacement = linkText(child, matcher, seen, remember, protectedPhrases)
       if (replacement) {
         parent.children.splice(index, 1, ...(replacement as typeof parent.children))
         index += replacement.length - 1
@@ -88,11 +91,13 @@ function linkText(
   matcher: TermMatcher,
   seen: ReadonlySet<string>,
   remember: (slug: string) => void,
+  protectedPhrases: readonly string[],
 ): PhrasingContent[] | undefined {
-  const matches = matcher.findAll(node.value).filter((match, index, all) => {
-    if (seen.has(match.slug)) return false
-    return all.findIndex((other) => other.slug === match.slug) === index
-  })
+  const shielded = protectedRanges(node.value, protectedPhrases)
+  const candidates = matcher
+    .findAll(node.value)
+    .filter((match) => !seen.has(match.slug) && !shielded.some(([start, end]) => match.start < end && match.end > start))
+  const matches = candidates.filter((match, index) => candidates.findIndex((other) => other.slug === match.slug) === index)
   if (matches.length === 0) return undefined
   const out: PhrasingContent[] = []
   let cursor = 0
@@ -104,4 +109,15 @@ function linkText(
   }
   if (cursor < node.value.length) out.push({ type: 'text', value: node.value.slice(cursor) })
   return out
+}
+
+function protectedRanges(text: string, phrases: readonly string[]): [number, number][] {
+  if (phrases.length === 0) return []
+  const lower = text.toLowerCase()
+  const ranges: [number, number][] = []
+  for (const phrase of phrases) {
+    const needle = phrase.toLowerCase()
+    for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + needle.length)) ranges.push([at, at + needle.length])
+  }
+  return ranges
 }

@@ -41,7 +41,7 @@ describe('ingest lifecycle against a real SQLite file', () => {
     expect(two.tags.map((t) => t.tag.slug).sort()).toEqual(['contango', 'vix'])
     expect(two.revisedAt?.toISOString()).toBe('2026-04-01T00:00:00.000Z')
     expect(two.summary).toBe('Contango makes long VIX futures bleed.')
-    expect(two.code).toContain('GlossaryTerm')
+    expect(two.code).toContain('"tagName":"Term","properties":{"slug":"contango"}')
 
     const second = await run()
     expect(second.answers).toMatchObject({ total: 3, new: 0, changed: 0, unchanged: 3, unpublished: 0 })

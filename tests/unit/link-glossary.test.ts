@@ -23,7 +23,7 @@ function link(markdown: string) {
   const walk = (node: Nodes) => {
     if (node.type === 'glossaryTerm') {
       links.push([node.slug, node.children.map((c) => (c.type === 'text' ? c.value : '')).join('')])
-    } else if (node.type === 'mdxJsxTextElement' && node.name === 'GlossaryTerm') {
+    } else if (node.type === 'mdxJsxTextElement' && node.name === 'Term') {
       const slug = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'slug')?.value
       const text = node.children.map((c) => (c.type === 'text' ? c.value : '')).join('')
       links.push([String(slug), text])

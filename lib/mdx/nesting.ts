@@ -1,0 +1,149 @@
+import type { Nodes, Root } from 'mdast'
+
+/** Real answers nest a few levels; hundreds of levels only make the parser and the renderer's recursion explode. */
+export const maxNestingLevels = 100
+
+export interface DeepNesting {
+  line: number
+  column: number
+  levels: number
+  what: string
+}
+
+export function nestingMessage(deep: DeepNesting): string {
+  return `${deep.what} nested too deeply (${deep.levels} levels; the limit is ${maxNestingLevels})`
+}
+
+/**
+ * A linear scan of the raw body, before parsing: Markdown's parser spends time quadratic in the nesting depth
+ * (5,000 nested list markers took over 10 s) and then overflows the stack, so deep inputs must never reach it.
+ * Estimates per line: container markers (`>`, `-`, `1.`) plus indentation, JSX component nesting, bracket
+ * nesting and emphasis runs. Each is an upper bound of what the parser would build.
+ */
+export function scanNesting(body: string, limit = maxNestingLevels): DeepNesting | undefined {
+  let line = 1
+  let chainStart = 1
+  let jsxDepth = 0
+  let jsxStart = 1
+  let lineStart = 0
+  while (lineStart <= body.length) {
+    let lineEnd = body.indexOf('\n', lineStart)
+    if (lineEnd === -1) lineEnd = body.length
+    const containers = isThematicBreak(body, lineStart, lineEnd) ? 0 : containerDepth(body, lineStart, lineEnd)
+    if (containers <= 1) chainStart = line + 1
+    if (containers > limit) return { line: Math.min(chainStart, line), column: 1, levels: containers, what: 'lists or block quotes' }
+    let brackets = 0
+    let run = 0
+    let runChar = 0
+    for (let i = lineStart; i < lineEnd; i++) {
+      const code = body.charCodeAt(i)
+      if (code === 92) {
+        i++ // a backslash escapes the next character
+        run = 0
+        continue
+      }
+      if (code === 91) brackets++
+      else if (code === 93 && brackets > 0) brackets--
+      if (brackets > limit) return { line, column: i - lineStart + 1, levels: brackets, what: 'brackets' }
+      if (code === 42 || code === 95) {
+        run = code === runChar ? run + 1 : 1
+        runChar = code
+        if (run > 2 * limit && !isThematicBreak(body, lineStart, lineEnd)) return { line, column: i - run - lineStart + 2, levels: Math.floor(run / 2), what: 'emphasis' }
+      } else {
+        run = 0
+      }
+      if (code === 60) {
+        const next = body.charCodeAt(i + 1)
+        if (next === 47) {
+          if (jsxDepth > 0 && isUpper(body.charCodeAt(i + 2))) jsxDepth--
+        } else if (isUpper(next) && !selfClosing(body, i, lineEnd)) {
+          if (jsxDepth === 0) jsxStart = line
+          jsxDepth++
+          if (jsxDepth > limit) return { line: jsxStart, column: 1, levels: jsxDepth, what: 'components' }
+        }
+      }
+    }
+    lineStart = lineEnd + 1
+    line++
+  }
+  return undefined
+}
+
+function containerDepth(text: string, start: number, end: number): number {
+  let depth = 0
+  let i = start
+  let indent = 0
+  while (i < end) {
+    const code = text.charCodeAt(i)
+    if (code === 32) {
+      indent++
+      i++
+    } else if (code === 9) {
+      indent += 4
+      i++
+    } else if (code === 62) {
+      depth++
+      i++
+    } else if ((code === 45 || code === 42 || code === 43) && isSpaceOrEnd(text, i + 1, end)) {
+      depth++
+      i++
+    } else if (code >= 48 && code <= 57) {
+      let j = i
+      while (j < end && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++
+      const marker = text.charCodeAt(j)
+      if ((marker === 46 || marker === 41) && isSpaceOrEnd(text, j + 1, end)) {
+        depth++
+        i = j + 1
+      } else {
+        break
+      }
+    } else {
+      break
+    }
+  }
+  return depth + Math.floor(indent / 2)
+}
+
+const isUpper = (code: number) => code >= 65 && code <= 90
+const isSpaceOrEnd = (text: string, i: number, end: number) => i >= end || text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9
+
+function selfClosing(text: string, start: number, end: number): boolean {
+  const close = text.indexOf('>', start)
+  return close !== -1 && close <= end && text.charCodeAt(close - 1) === 47
+}
+
+function isThematicBreak(text: string, start: number, end: number): boolean {
+  return /^ {0,3}([*_-])(?:[ \t]*\1){2,}[ \t]*$/.test(text.slice(start, end))
+}
+
+/** Types that do not add a level an editor would count (a list item is part of its list, a cell of its table). */
+const transparent = new Set(['root', 'listItem', 'paragraph', 'tableRow', 'tableCell'])
+
+/**
+ * The exact check after parsing, iterative so it cannot overflow itself: the deepest chain of nesting nodes.
+ * Everything after it (the safety pass, glossary linking, HTML conversion, rendering) recurses through the tree.
+ */
+export function measureNesting(tree: Root, limit = maxNestingLevels): DeepNesting | undefined {
+  const stack: { node: Nodes; levels: number; top: Nodes }[] = tree.children.map((node) => ({ node, levels: transparent.has(node.type) ? 0 : 1, top: node }))
+  while (stack.length > 0) {
+    const { node, levels, top } = stack.pop() as { node: Nodes; levels: number; top: Nodes }
+    if (levels > limit) {
+      return { line: top.position?.start.line ?? 1, column: top.position?.start.column ?? 1, levels: deepest(node, levels), what: 'content' }
+    }
+    if ('children' in node) {
+      for (const child of node.children) stack.push({ node: child, levels: levels + (transparent.has(child.type) ? 0 : 1), top })
+    }
+  }
+  return undefined
+}
+
+function deepest(node: Nodes, levels: number): number {
+  let max = levels
+  const stack: { node: Nodes; levels: number }[] = [{ node, levels }]
+  while (stack.length > 0) {
+    const item = stack.pop() as { node: Nodes; levels: number }
+    max = Math.max(max, item.levels)
+    if ('children' in item.node) for (const child of item.node.children) stack.push({ node: child, levels: item.levels + (transparent.has(child.type) ? 0 : 1) })
+  }
+  return max
+}
