@@ -4,6 +4,7 @@ import type { AnswerToCompile } from '@/lib/content/plan-answers'
 import type { Problem } from '@/lib/content/problem'
 import { toAnswerWrite } from '@/lib/content/records'
 import type { AnswerWrite } from '@/lib/data/content-store'
+import { sourcePhrases } from '@/lib/mdx/link-glossary'
 
 export interface CompiledAnswers {
   writes: AnswerWrite[]
@@ -23,7 +24,7 @@ export async function compileAnswers(
   onProgress?.(0, toCompile.length)
   // One at a time: compiling concurrently keeps every syntax tree alive at once and measured slower (GC).
   for (const { answer, change } of toCompile) {
-    const compiled = await compiler.compile({ file: answer.source.file, body: answer.split.body, bodyLine: answer.bodyLine, format: answer.source.format })
+    const compiled = await compiler.compile({ file: answer.source.file, body: answer.split.body, bodyLine: answer.bodyLine, format: answer.source.format, protectedPhrases: sourcePhrases(answer.data.basedOn) })
     onProgress?.(++done, toCompile.length)
     if (!compiled.ok) {
       result.problems.push(...compiled.problems)

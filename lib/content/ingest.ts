@@ -3,6 +3,7 @@ import type { IngestCounts } from '@/lib/content/ingest-counts'
 import { listContentFiles, loadSourceFile, type SourceFile } from '@/lib/content/load'
 import { planAnswers } from '@/lib/content/plan-answers'
 import { planGlossary } from '@/lib/content/plan-glossary'
+import { planTaxonomy } from '@/lib/content/plan-taxonomy'
 import { sortProblems, type Problem } from '@/lib/content/problem'
 import { applyIngestPlan, loadStoredContent, type IngestPlan, type StoredContent } from '@/lib/data/content-store'
 import { IngestNotAppliedError } from '@/lib/data/ingest-revision'
@@ -10,6 +11,7 @@ import type { Db } from '@/lib/db'
 
 export type { IngestCounts } from '@/lib/content/ingest-counts'
 export { IngestNotAppliedError } from '@/lib/data/ingest-revision'
+export { formatSummary } from '@/lib/content/summary'
 
 export interface IngestOptions {
   contentDir: string
@@ -57,9 +59,10 @@ async function planAndApply({ contentDir, db, write, onProgress, now = new Date(
   const stored = db ? await loadStoredContent(db, { readRevision: write, lockWaitMs }) : emptyStore
   const glossary = await planGlossary(loaded.sources, stored.glossary, write)
   const answers = planAnswers(loaded.sources, stored, glossary.index, write)
+  const taxonomyProblems = await planTaxonomy(db, answers, contentDir)
   const compiled = await compileAnswers(answers.toCompile, glossary.index, onProgress)
 
-  const problems = sortProblems([...loaded.problems, ...glossary.problems, ...answers.problems, ...compiled.problems])
+  const problems = sortProblems([...loaded.problems, ...glossary.problems, ...answers.problems, ...taxonomyProblems, ...compiled.problems])
   const report = { problems, answers: { ...answers.counts, ...compiled.counts }, glossary: glossary.counts }
   if (problems.length > 0 || !write) return { outcome: 'not written', report }
   if (!db) throw new Error('ingestContent: a database is required to write')
@@ -83,13 +86,4 @@ async function loadSources(contentDir: string): Promise<{ sources: SourceFile[];
     else problems.push(...result.problems)
   }
   return { sources, problems }
-}
-
-export function formatSummary(report: IngestReport): string {
-  const { answers: a, glossary: g } = report
-  const relinked = a.relinked > 0 ? `, ${a.relinked} re-linked` : ''
-  return [
-    `${a.total} answers: ${a.new} new, ${a.changed} changed${relinked}, ${a.unchanged} unchanged, ${a.unpublished} unpublished (${(report.durationMs / 1000).toFixed(1)} s)`,
-    `${g.total} glossary terms: ${g.new} new, ${g.changed} changed, ${g.unchanged} unchanged, ${g.unpublished} removed`,
-  ].join('\n')
 }

@@ -19,15 +19,19 @@ export async function writeCategoryRows(tx: Tx, answers: readonly AnswerWrite[])
   return new Map(rows.map((c) => [c.slug, c.id]))
 }
 
-/** Tags: inserted when new (tag names are kept as first written). Returns slug → id. */
+/** Tags: inserted when new, renamed when every answer using one changed its spelling (lib/content/check-taxonomy.ts). Returns slug → id. */
 export async function writeTagRows(tx: Tx, answers: readonly AnswerWrite[]): Promise<Map<string, number>> {
   const tags: Named[] = [...new Map(answers.flatMap((a) => a.tags).map((t) => [t.slug, t])).values()]
   const ids = new Map<string, number>()
   for (const batch of chunk(tags, 500)) {
     const slugs = batch.map((t) => t.slug)
-    const known = new Set((await tx.tag.findMany({ where: { slug: { in: slugs } }, select: { slug: true } })).map((t) => t.slug))
+    const known = new Map((await tx.tag.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, name: true } })).map((t) => [t.slug, t]))
     const fresh = batch.filter((t) => !known.has(t.slug))
     if (fresh.length > 0) await tx.tag.createMany({ data: fresh })
+    for (const tag of batch) {
+      const row = known.get(tag.slug)
+      if (row && row.name !== tag.name) await tx.tag.update({ where: { id: row.id }, data: { name: tag.name } })
+    }
     for (const row of await tx.tag.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })) ids.set(row.slug, row.id)
   }
   return ids

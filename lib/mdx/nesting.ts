@@ -21,6 +21,12 @@ export function nestingMessage(deep: DeepNesting): string {
  * nesting and emphasis runs. Each is an upper bound of what the parser would build.
  */
 export function scanNesting(body: string, limit = maxNestingLevels): DeepNesting | undefined {
+  // The first place a limit is passed is reported; scanning goes on only to find how deep that nesting goes.
+  let found: DeepNesting | undefined
+  const exceed = (what: string, line: number, column: number, levels: number) => {
+    if (!found) found = { line, column, levels, what }
+    else if (found.what === what) found.levels = Math.max(found.levels, levels)
+  }
   let line = 1
   let chainStart = 1
   let jsxDepth = 0
@@ -31,7 +37,7 @@ export function scanNesting(body: string, limit = maxNestingLevels): DeepNesting
     if (lineEnd === -1) lineEnd = body.length
     const containers = isThematicBreak(body, lineStart, lineEnd) ? 0 : containerDepth(body, lineStart, lineEnd)
     if (containers <= 1) chainStart = line + 1
-    if (containers > limit) return { line: Math.min(chainStart, line), column: 1, levels: containers, what: 'lists or block quotes' }
+    if (containers > limit) exceed('lists or block quotes', Math.min(chainStart, line), 1, containers)
     let brackets = 0
     let run = 0
     let runChar = 0
@@ -44,11 +50,11 @@ export function scanNesting(body: string, limit = maxNestingLevels): DeepNesting
       }
       if (code === 91) brackets++
       else if (code === 93 && brackets > 0) brackets--
-      if (brackets > limit) return { line, column: i - lineStart + 1, levels: brackets, what: 'brackets' }
+      if (brackets > limit) exceed('brackets', line, i - lineStart + 1, brackets)
       if (code === 42 || code === 95) {
         run = code === runChar ? run + 1 : 1
         runChar = code
-        if (run > 2 * limit && !isThematicBreak(body, lineStart, lineEnd)) return { line, column: i - run - lineStart + 2, levels: Math.floor(run / 2), what: 'emphasis' }
+        if (run > 2 * limit && !isThematicBreak(body, lineStart, lineEnd)) exceed('emphasis', line, i - run - lineStart + 2, Math.floor(run / 2))
       } else {
         run = 0
       }
@@ -59,27 +65,30 @@ export function scanNesting(body: string, limit = maxNestingLevels): DeepNesting
         } else if (isUpper(next) && !selfClosing(body, i, lineEnd)) {
           if (jsxDepth === 0) jsxStart = line
           jsxDepth++
-          if (jsxDepth > limit) return { line: jsxStart, column: 1, levels: jsxDepth, what: 'components' }
+          if (jsxDepth > limit) exceed('components', jsxStart, 1, jsxDepth)
         }
       }
     }
     lineStart = lineEnd + 1
     line++
   }
-  return undefined
+  return found
 }
 
 function containerDepth(text: string, start: number, end: number): number {
   let depth = 0
   let i = start
   let indent = 0
+  // Leading indentation nests a line under the list above it; spaces after a marker only separate markers.
+  for (; i < end; i++) {
+    const code = text.charCodeAt(i)
+    if (code === 32) indent++
+    else if (code === 9) indent += 4
+    else break
+  }
   while (i < end) {
     const code = text.charCodeAt(i)
-    if (code === 32) {
-      indent++
-      i++
-    } else if (code === 9) {
-      indent += 4
+    if (code === 32 || code === 9) {
       i++
     } else if (code === 62) {
       depth++

@@ -1,15 +1,31 @@
 import { z } from 'zod'
 import { calendarDate, plainLine, slugField } from '@/lib/schemas/fields'
+import { slugify } from '@/lib/slug'
+
+/** A name that gets its own page (/category/…, /tags/…) needs at least one letter or digit to make its URL. */
+const pageName = (label: string, min: number, max: number) =>
+  plainLine(label, min, max).refine((text) => slugify(text) !== '', {
+    error: (issue) => `"${String(issue.input)}" has no letters or digits to make its page address from; use words`,
+  })
 
 export const answerFrontMatterSchema = z
   .strictObject({
     title: plainLine('title', 10, 200),
     slug: slugField.optional(),
-    category: plainLine('category', 2, 60),
+    category: pageName('category', 2, 60),
     tags: z
-      .array(plainLine('tag', 1, 40), { error: 'must be a list, e.g. [vix, hedging]' })
+      .array(pageName('tag', 1, 40), { error: 'must be a list, e.g. [vix, hedging]' })
       .min(1, 'needs at least 1 tag')
-      .max(12, 'allows at most 12 tags'),
+      .max(12, 'allows at most 12 tags')
+      .superRefine((tags, ctx) => {
+        const seen = new Map<string, string>()
+        tags.forEach((tag, index) => {
+          const slug = slugify(tag)
+          const first = seen.get(slug)
+          if (first === undefined) seen.set(slug, tag)
+          else ctx.addIssue({ code: 'custom', path: [index], message: `"${tag}" is the same tag as "${first}" (both /tags/${slug}); list it once` })
+        })
+      }),
     author: plainLine('author', 2, 120),
     basedOn: plainLine('basedOn', 2, 200).optional(),
     publishedAt: calendarDate,

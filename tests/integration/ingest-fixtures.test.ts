@@ -81,6 +81,31 @@ const cases: { fixture: string; line: number; column: number; message: string }[
     message: 'unknown glossary term slug "no-such-term" in <Term>; add content/glossary/no-such-term.mdx or fix the slug',
   },
   { fixture: 'empty-body.mdx', line: 8, column: 1, message: 'the answer body is empty: write the answer below the front matter' },
+  { fixture: 'deep-list.mdx', line: 11, column: 1, message: 'lists or block quotes nested too deeply (1000 levels; the limit is 100)' },
+  { fixture: 'deep-components.mdx', line: 11, column: 1, message: 'components nested too deeply (150 levels; the limit is 100)' },
+  // Prototype names are not components, attributes or values: look-ups are own-property only.
+  {
+    fixture: 'prototype-component.mdx',
+    line: 11,
+    column: 1,
+    message: 'raw HTML <constructor> is not allowed; write it in Markdown or with an allowed component; allowed components: Callout, Insights, Term (for a literal "<" in text, write \\<)',
+  },
+  { fixture: 'prototype-attribute.mdx', line: 11, column: 22, message: 'unknown attribute "constructor" on <Callout>; allowed: type, title' },
+  { fixture: 'prototype-callout-type.mdx', line: 11, column: 10, message: '<Callout type="hasOwnProperty"> must be one of: info, tip, warning' },
+  // Placements the renderer cannot honour are refused by the checker, so "passes check" means "renders".
+  { fixture: 'term-in-heading.mdx', line: 11, column: 10, message: '<Term> is not allowed in a heading (glossary links are never shown in headings); write the plain words' },
+  { fixture: 'term-in-link.mdx', line: 11, column: 13, message: '<Term> cannot be inside a link; take one of them out' },
+  { fixture: 'term-in-term.mdx', line: 11, column: 27, message: '<Term> cannot be inside a <Term>; take one of them out' },
+  {
+    fixture: 'callout-in-sentence.mdx',
+    line: 11,
+    column: 11,
+    message: '<Callout> is a block: put <Callout> and </Callout> on lines of their own, with blank lines around it, not inside a sentence, heading, link or table cell',
+  },
+  // A tag or category without letters or digits has no page address; two spellings of one tag are one tag.
+  { fixture: 'empty-tag-slug.mdx', line: 4, column: 13, message: 'front matter "tags[1]" "???" has no letters or digits to make its page address from; use words' },
+  { fixture: 'empty-category-slug.mdx', line: 3, column: 11, message: 'front matter "category" "!!!" has no letters or digits to make its page address from; use words' },
+  { fixture: 'duplicate-tag.mdx', line: 4, column: 22, message: 'front matter "tags[2]" "hedging" is the same tag as "Hedging" (both /tags/hedging); list it once' },
   { fixture: 'invalid-utf8.mdx', line: 9, column: 7, message: 'invalid UTF-8: save the file with UTF-8 encoding' },
 ]
 
@@ -131,6 +156,19 @@ describe('bad content is rejected with its exact position and nothing is written
         column: 8,
         message: `duplicate slug "which-file-owns-this-duplicated-slug": also used by ${path.join(dir, 'answers/duplicate-a.mdx')}`,
       },
+    ])
+  })
+
+  it('import and export statements are each reported', async () => {
+    const dir = writeContentDir(glossary)
+    mkdirSync(path.join(dir, 'answers'))
+    copyFileSync('tests/fixtures/bad/import-export.mdx', path.join(dir, 'answers/import-export.mdx'))
+    const report = await ingestContent({ contentDir: dir, db: temp.db, write: true })
+    const message = 'import/export statements are not allowed; allowed components are available without importing'
+    const file = path.join(dir, 'answers/import-export.mdx')
+    expect(report.problems).toEqual([
+      { file, line: 9, column: 1, message },
+      { file, line: 13, column: 1, message },
     ])
   })
 
