@@ -9,7 +9,7 @@ export interface Visitor {
   userAgent: string
 }
 
-export interface ViewCount {
+export interface ViewTotal {
   views: number
   /** False when this visitor was already counted for this answer today. */
   counted: boolean
@@ -29,11 +29,11 @@ export function utcDay(now: Date): string {
  * or non-public slug. The mark (a keyed hash of visitor, slug and day) and the increment commit together, and
  * the mark is written first, so concurrent requests from one visitor, in any process, count once.
  */
-export async function recordView(slug: string, visitor: Visitor, now: Date): Promise<ViewCount | null> {
+export async function recordView(slug: string, visitor: Visitor, now: Date): Promise<ViewTotal | null> {
   const day = utcDay(now)
   const hash = await hashVisitor(['view', visitor.network, visitor.userAgent, slug, day])
   const client = await db()
-  let result: ViewCount | null
+  let result: ViewTotal | null
   try {
     result = await client.$transaction(async (tx) => {
       const marked = await tx.$executeRaw`INSERT INTO "ViewMark" ("hash", "day") VALUES (${hash}, ${day}) ON CONFLICT ("hash") DO NOTHING`
