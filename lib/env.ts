@@ -12,6 +12,18 @@ const envSchema = z.object({
     .default('http://localhost:3000')
     .transform((url) => url.replace(/\/+$/, '')),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // How many reverse proxies stand in front of the server. 0: the client is the socket's peer and a client's own
+  // X-Forwarded-For is ignored; n: the client is the n-th X-Forwarded-For entry from the right.
+  TRUST_PROXY: z.coerce
+    .number({ error: 'must be the number of proxies in front of the server (0 = none)' })
+    .int('must be a whole number of proxies')
+    .min(0)
+    .max(10)
+    .default(0),
+  // Salt for visitor hashes; unset, each database generates and keeps its own (AppSecret), so instances agree.
+  VISITOR_HASH_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
+  VIEW_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(60),
+  VIEW_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 })
 
 export type Env = z.infer<typeof envSchema>

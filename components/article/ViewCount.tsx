@@ -5,8 +5,8 @@ import { useEffect, useState } from 'react'
 const numberFormat = new Intl.NumberFormat('en-US')
 
 /**
- * The page is cached, so the server-rendered count may lag; this counts the visit once per browser session and
- * shows the live total.
+ * The page is cached, so the server-rendered count may lag; this reports the visit once per browser session and
+ * shows the live total. Whether a visit counts is the server's decision (once per visitor, answer and day).
  */
 export function ViewCount({ slug, initial }: { slug: string; initial: number }) {
   const [views, setViews] = useState(initial)

@@ -138,16 +138,3 @@ export async function listRelatedAnswers(answerId: number, limit = 3): Promise<A
   }
   return picked.map(toListItem)
 }
-
-/** Adds one view and returns the new total, or null for an unknown or non-public slug. */
-export async function recordView(slug: string): Promise<number | null> {
-  const client = await db()
-  const result = await client.answer.updateManyAndReturn({ where: { slug, ...publicWhere }, data: { views: { increment: 1 } }, select: { views: true } })
-  return result[0]?.views ?? null
-}
-
-export async function getViews(slug: string): Promise<number | null> {
-  const client = await db()
-  const row = await client.answer.findFirst({ where: { slug, ...publicWhere }, select: { views: true } })
-  return row?.views ?? null
-}

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ingestContent } from '@/lib/content/ingest'
-import { getAnswer, listNewestAnswers, listRelatedAnswers, recordView, getViews } from '@/lib/data/answers'
+import { getAnswer, listNewestAnswers, listRelatedAnswers } from '@/lib/data/answers'
 import { getCategoryPage, getTagPage, listCategories, listTags } from '@/lib/data/taxonomy'
 import { createDb } from '@/lib/db'
 import { env } from '@/lib/env'
@@ -64,12 +64,5 @@ describe('answer queries', () => {
     ])
     expect((await getTagPage('hedging'))?.answers).toHaveLength(2)
     expect(await getTagPage('nope')).toBeNull()
-  })
-
-  it('counts views for public answers only', async () => {
-    expect(await recordView('which-answer-shares-two-tags')).toBe(1)
-    expect(await recordView('which-answer-shares-two-tags')).toBe(2)
-    expect(await getViews('which-answer-shares-two-tags')).toBe(2)
-    expect(await recordView('which-answer-is-still-a-draft-here')).toBeNull()
   })
 })

@@ -3,11 +3,30 @@ import { parseEnv } from '@/lib/env'
 
 describe('parseEnv', () => {
   it('applies the documented defaults', () => {
-    expect(parseEnv({})).toEqual({ DATABASE_URL: 'file:./data/kb.db', CONTENT_DIR: 'content', SITE_URL: 'http://localhost:3000', PORT: 3000 })
+    expect(parseEnv({})).toEqual({
+      DATABASE_URL: 'file:./data/kb.db',
+      CONTENT_DIR: 'content',
+      SITE_URL: 'http://localhost:3000',
+      PORT: 3000,
+      TRUST_PROXY: 0,
+      VIEW_RATE_LIMIT_MAX: 60,
+      VIEW_RATE_LIMIT_WINDOW_SECONDS: 60,
+    })
   })
 
   it('treats empty strings as unset and trims a trailing slash from SITE_URL', () => {
     expect(parseEnv({ PORT: '', SITE_URL: 'https://ask.example.com/' })).toMatchObject({ PORT: 3000, SITE_URL: 'https://ask.example.com' })
+  })
+
+  it('reads the view-protection settings and refuses bad ones', () => {
+    expect(parseEnv({ TRUST_PROXY: '1', VIEW_RATE_LIMIT_MAX: '10', VISITOR_HASH_SECRET: 'x'.repeat(32) })).toMatchObject({
+      TRUST_PROXY: 1,
+      VIEW_RATE_LIMIT_MAX: 10,
+      VISITOR_HASH_SECRET: 'x'.repeat(32),
+    })
+    expect(() => parseEnv({ TRUST_PROXY: 'true', VISITOR_HASH_SECRET: 'short', VIEW_RATE_LIMIT_WINDOW_SECONDS: '0' })).toThrow(
+      /TRUST_PROXY: must be the number of proxies[\s\S]*VISITOR_HASH_SECRET: must be at least 32 characters[\s\S]*VIEW_RATE_LIMIT_WINDOW_SECONDS: /,
+    )
   })
 
   it('names every bad variable', () => {

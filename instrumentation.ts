@@ -1,0 +1,8 @@
+// Runs once when a Next server process starts (next start and next dev).
+export async function register(): Promise<void> {
+  // NEXT_RUNTIME is set by Next itself (not configuration), which is why this reads process.env directly.
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { installPeerAddressHook } = await import('./lib/http/peer-address-hook')
+    installPeerAddressHook()
+  }
+}
