@@ -1,17 +1,12 @@
-import type { Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import remarkGfm from 'remark-gfm'
-import remarkMdx from 'remark-mdx'
-import remarkParse from 'remark-parse'
-import { unified } from 'unified'
 import { VFile } from 'vfile'
 import type { Problem } from '@/lib/content/problem'
 import { checkSafety } from '@/lib/mdx/check-safety'
 import { linkGlossaryTerms } from '@/lib/mdx/link-glossary'
 import { maxNestingLevels, measureNesting, nestingMessage, scanNesting } from '@/lib/mdx/nesting'
-import { toStoredBody } from '@/lib/mdx/stored-body'
+import { parseAnswerBody } from '@/lib/mdx/parse'
+import { parseStoredBody, toStoredBody } from '@/lib/mdx/stored-body'
 import type { TermMatcher } from '@/lib/mdx/term-matcher'
-import { unravelComponentParagraphs } from '@/lib/mdx/unravel-components'
 
 export interface CompiledBody {
   /** The checked body as a JSON syntax tree (lib/mdx/stored-body.ts), rendered by components/article/MdxContent. */
@@ -36,12 +31,6 @@ export type CompileResult = { ok: true; value: CompiledBody } | { ok: false; pro
 
 export interface Compiler {
   compile(input: CompileInput): Promise<CompileResult>
-}
-
-// One frozen parser per format, reused for every file (building one per call measured slower).
-const parsers = {
-  mdx: unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freeze(),
-  md: unified().use(remarkParse).use(remarkGfm).freeze(),
 }
 
 /**
@@ -69,18 +58,20 @@ function compileBody({ file, body, bodyLine, format, protectedPhrases }: Compile
   if (early) return fail(toProblem(early.line, early.column, nestingMessage(early)))
   const vfile = new VFile({ path: file, value: body })
   try {
-    const tree = parsers[format].parse(vfile) as Root
-    unravelComponentParagraphs(tree)
+    const tree = parseAnswerBody(vfile, format)
     const deep = measureNesting(tree)
     if (deep) return fail(toProblem(deep.line, deep.column, nestingMessage(deep)))
     checkSafety(tree, vfile)
     const terms = linkGlossaryTerms(tree, vfile, { ...glossary, protectedPhrases })
     if (vfile.messages.length > 0) return fail(...vfile.messages.map((m) => toProblem(m.line, m.column, m.reason)))
     const firstParagraph = tree.children.find((node) => node.type === 'paragraph')
+    const code = toStoredBody(tree)
+    // The renderer's own gate, run once here: a body the page would refuse is refused by the check instead.
+    parseStoredBody(code)
     return {
       ok: true,
       value: {
-        code: toStoredBody(tree),
+        code,
         terms,
         wordCount: countWords(toString(tree)),
         firstParagraph: firstParagraph ? toString(firstParagraph).replace(/\s+/g, ' ').trim() : '',

@@ -36,7 +36,7 @@ export function scanNesting(body: string, limit = maxNestingLevels): DeepNesting
     let lineEnd = body.indexOf('\n', lineStart)
     if (lineEnd === -1) lineEnd = body.length
     const containers = isThematicBreak(body, lineStart, lineEnd) ? 0 : containerDepth(body, lineStart, lineEnd)
-    if (containers <= 1) chainStart = line + 1
+    if (containers === 0) chainStart = line + 1
     if (containers > limit) exceed('lists or block quotes', Math.min(chainStart, line), 1, containers)
     let brackets = 0
     let run = 0
@@ -127,20 +127,21 @@ function isThematicBreak(text: string, start: number, end: number): boolean {
 
 /** Types that do not add a level an editor would count (a list item is part of its list, a cell of its table). */
 const transparent = new Set(['root', 'listItem', 'paragraph', 'tableRow', 'tableCell'])
+const levelOf = (node: Nodes) => ('children' in node && !transparent.has(node.type) ? 1 : 0)
 
 /**
  * The exact check after parsing, iterative so it cannot overflow itself: the deepest chain of nesting nodes.
  * Everything after it (the safety pass, glossary linking, HTML conversion, rendering) recurses through the tree.
  */
 export function measureNesting(tree: Root, limit = maxNestingLevels): DeepNesting | undefined {
-  const stack: { node: Nodes; levels: number; top: Nodes }[] = tree.children.map((node) => ({ node, levels: transparent.has(node.type) ? 0 : 1, top: node }))
+  const stack: { node: Nodes; levels: number; top: Nodes }[] = tree.children.map((node) => ({ node, levels: levelOf(node), top: node }))
   while (stack.length > 0) {
     const { node, levels, top } = stack.pop() as { node: Nodes; levels: number; top: Nodes }
     if (levels > limit) {
       return { line: top.position?.start.line ?? 1, column: top.position?.start.column ?? 1, levels: deepest(node, levels), what: 'content' }
     }
     if ('children' in node) {
-      for (const child of node.children) stack.push({ node: child, levels: levels + (transparent.has(child.type) ? 0 : 1), top })
+      for (const child of node.children) stack.push({ node: child, levels: levels + levelOf(child), top })
     }
   }
   return undefined
@@ -152,7 +153,7 @@ function deepest(node: Nodes, levels: number): number {
   while (stack.length > 0) {
     const item = stack.pop() as { node: Nodes; levels: number }
     max = Math.max(max, item.levels)
-    if ('children' in item.node) for (const child of item.node.children) stack.push({ node: child, levels: item.levels + (transparent.has(child.type) ? 0 : 1) })
+    if ('children' in item.node) for (const child of item.node.children) stack.push({ node: child, levels: item.levels + levelOf(child) })
   }
   return max
 }
