@@ -115,7 +115,7 @@ export function frontMatterProblems(
     }
     const [field, ...rest] = issue.path
     const name = [String(field), ...rest.map((part) => `[${String(part)}]`)].join('')
-    const present = field !== undefined && split.data !== null && typeof split.data === 'object' && String(field) in split.data
+    const present = field !== undefined && split.data !== null && typeof split.data === 'object' && Object.hasOwn(split.data, String(field))
     if (!present && field !== undefined && issue.code === 'invalid_type') {
       problems.push({ file, line: 1, column: 1, message: `missing required front matter field "${String(field)}"` })
       continue
