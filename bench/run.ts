@@ -37,7 +37,7 @@ if (wanted.has('cli')) {
   row('raw compile peer', '  (node script: gray-matter + zod + @mdx-js/mdx compile of every file)')
   row('cold ingest (npm run)', `  = ${r.coldAnswersPerSecond} answers/s`)
   row('cold ingest (direct)')
-  console.log(`  cold ingest vs raw peer               ${r.coldRatio.toFixed(2)}× via npm run, ${r.coldRatioDirect.toFixed(2)}× direct  (target ≥ 1.0×: ${verdict(r.coldRatio >= 1)} via npm run, ${verdict(r.coldRatioDirect >= 1)} direct; best of ${r.coldRoundRatios.length} each)`)
+  console.log(`  cold ingest vs raw peer               ${r.coldRatio.toFixed(3)}× via npm run, ${r.coldRatioDirect.toFixed(3)}× direct  (target ≥ 1.0×: ${verdict(r.coldRatio >= 1)} via npm run, ${verdict(r.coldRatioDirect >= 1)} direct; best of ${r.coldRoundRatios.length} each)`)
   console.log(`  per alternating round (npm run)       ${r.coldRoundRatios.map((ratio) => `${ratio.toFixed(2)}×`).join(', ')}`)
   row('raw hash-and-skip peer', '  (node script: hash every file, compare with a saved manifest)')
   row('unchanged ingest (npm run)', `  (target ≤ 0.5 s: ${unchangedOk('unchanged ingest (npm run)')})`)
