@@ -70,7 +70,7 @@ export function writeAnswers(dir: string, count: number, seed = 7, terms: readon
       '---',
       `title: "Benchmark question number ${i + 1}: how does ${words[i % words.length]} affect ${words[(i * 7) % words.length]}?"`,
       `category: ${categories[i % categories.length]}`,
-      `tags: [bench, ${words[i % words.length]}, ${words[(i * 3) % words.length]}]`,
+      `tags: [${[...new Set(['bench', words[i % words.length], words[(i * 3) % words.length]])].join(', ')}]`, // a tag listed twice is a problem
       'author: VixShield Research Team',
       `publishedAt: 2026-${month}-${day}`,
       '---',
