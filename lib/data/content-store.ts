@@ -144,8 +144,8 @@ async function applyPlanRows(tx: Tx, plan: IngestPlan, now: Date): Promise<void>
   const termIds = await writeGlossaryRows(tx, plan.glossaryUpserts, plan.glossaryRemovals, now)
   const categoryIds = await writeCategoryRows(tx, plan.answerUpserts)
   const tagIds = await writeTagRows(tx, plan.answerUpserts)
-  const written = await writeAnswerRows(tx, plan.answerUpserts, categoryIds, now)
-  await writeAnswerLinks(tx, plan.answerUpserts, written, tagIds, termIds)
+  const answerIds = await writeAnswerRows(tx, plan.answerUpserts, categoryIds, now)
+  await writeAnswerLinks(tx, plan.answerUpserts, answerIds, tagIds, termIds)
   await writeVersionBumpsAndRemovals(tx, plan.answerVersionBumps, plan.answerRemovals, now)
 }
 
