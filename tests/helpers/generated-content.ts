@@ -1,14 +1,32 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { benchTerms, writeAnswers, writeGlossary } from '@/bench/generate'
+import { answerBody, benchTerms, seededRandom, writeGlossary } from '@/bench/generate'
 import { listContentFiles, loadSourceFile } from '@/lib/content/load'
 import type { Db } from '@/lib/db'
 
-/** A content directory of `count` generated ~700-word answers plus the benchmark glossary. */
-export function generatedContentDir(count: number, seed: number): string {
+/**
+ * A content directory of `count` generated answers (answers/q-0001.mdx …, the same slugs for every seed; the seed
+ * picks the bodies) plus the benchmark glossary. Short bodies by default: these tests are about writes, not compile.
+ */
+export function generatedContentDir(count: number, seed: number, { words = 150 } = {}): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'ask-kb-generated-'))
-  writeAnswers(dir, count, seed)
+  const random = seededRandom(seed)
+  const categories = ['VIX Hedging', 'Iron Condors', 'Market Indicators']
+  mkdirSync(path.join(dir, 'answers'))
+  for (let i = 1; i <= count; i++) {
+    const front = [
+      '---',
+      `title: "Generated question number ${i}: what does it test?"`,
+      `category: ${categories[i % categories.length]}`,
+      `tags: [generated, seventh-${i % 7}, eleventh-${i % 11}]`,
+      'author: VixShield Research Team',
+      `publishedAt: 2026-0${1 + (i % 9)}-1${i % 10}`,
+      '---',
+      '',
+    ].join('\n')
+    writeFileSync(path.join(dir, 'answers', `q-${String(i).padStart(4, '0')}.mdx`), `${front}${answerBody(random, words, benchTerms)}\n`)
+  }
   writeGlossary(dir, benchTerms)
   return dir
 }
