@@ -105,13 +105,13 @@ describe('kill -9 during an ingest', () => {
     const writeWindow = (reference.exited ?? 0) - compiledAt
     expect(compiledAt).toBeGreaterThan(0)
 
-    // 10 kills after the last answer compiled (the write starts right after), spaced out roughly doubling so that
-    // some land inside the write whatever the machine's speed, the last two near the end of the reference's write
-    // and exit; then 3 spread over start-up and compile, timed from the latest run (the reference's start-up may
+    // 11 kills after the last answer compiled (the write starts right after), spaced out roughly doubling so that
+    // some land inside the write whatever the machine's speed, the last three near and past the end of the reference's
+    // write and exit; then 3 spread over start-up and compile, timed from the latest run (the reference's start-up may
     // have included building the CLI bundle).
     const random = seededRandom(13)
     const jitter = () => 0.8 + 0.4 * random()
-    const afterCompile = [0, 3, 8, 15, 30, 60, 120, 250, writeWindow * 0.7, writeWindow * 0.95].map((ms) => ({ compiled: Math.round(ms * jitter()) }))
+    const afterCompile = [0, 3, 8, 15, 30, 60, 120, 250, writeWindow * 0.7, writeWindow * 0.95, writeWindow * 2].map((ms) => ({ compiled: Math.round(ms * jitter()) }))
     const duringCompile = Array.from({ length: 3 }, () => ({ fraction: 0.05 + 0.9 * random() }))
     const outcomes: { at: string; killedAt?: number; inWrite: boolean; state: 'before' | 'after' | 'neither'; integrity: string }[] = []
     let latestCompiledAt = compiledAt
