@@ -51,7 +51,10 @@ export async function openSchemaEngine(databaseUrl: string, schemaPath: string):
   })
   const factory = bindMigrationAwareSqlAdapterFactory(tracked)
   const schemaText = readFileSync(schemaPath, 'utf8')
-  const engine = await glue.SchemaEngine.new({ datamodels: [[schemaPath, schemaText]] }, () => {}, factory)
+  // Connecting happens here, so a file it cannot open fails here: name the driver's reason, not "External error id#0".
+  const engine = await glue.SchemaEngine.new({ datamodels: [[schemaPath, schemaText]] }, () => {}, factory).catch((error: unknown) => {
+    throw explainEngineError(error, factory)
+  })
   return {
     engine,
     factory,
