@@ -5,7 +5,7 @@ import { checkSafety } from '@/lib/mdx/check-safety'
 import { linkGlossaryTerms } from '@/lib/mdx/link-glossary'
 import { maxNestingLevels, measureNesting, nestingMessage, scanNesting } from '@/lib/mdx/nesting'
 import { parseAnswerBody } from '@/lib/mdx/parse'
-import { parseStoredBody, toStoredBody } from '@/lib/mdx/stored-body'
+import { toStoredBody } from '@/lib/mdx/stored-body'
 import type { TermMatcher } from '@/lib/mdx/term-matcher'
 
 export interface CompiledBody {
@@ -65,9 +65,8 @@ function compileBody({ file, body, bodyLine, format, protectedPhrases }: Compile
     const terms = linkGlossaryTerms(tree, vfile, { ...glossary, protectedPhrases })
     if (vfile.messages.length > 0) return fail(...vfile.messages.map((m) => toProblem(m.line, m.column, m.reason)))
     const firstParagraph = tree.children.find((node) => node.type === 'paragraph')
+    // Runs the renderer's element gate too: a body the page would refuse is refused by the check instead.
     const code = toStoredBody(tree)
-    // The renderer's own gate, run once here: a body the page would refuse is refused by the check instead.
-    parseStoredBody(code)
     return {
       ok: true,
       value: {

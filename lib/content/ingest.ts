@@ -57,8 +57,8 @@ type Attempt = { outcome: 'applied' | 'stale' | 'not written'; report: Omit<Inge
 async function planAndApply({ contentDir, db, write, onProgress, now = new Date(), lockWaitMs }: IngestOptions): Promise<Attempt> {
   const loaded = await loadSources(contentDir)
   const stored = db ? await loadStoredContent(db, { readRevision: write, lockWaitMs }) : emptyStore
-  const glossary = await planGlossary(loaded.sources, stored.glossary, write)
-  const answers = planAnswers(loaded.sources, stored, glossary.index, write)
+  const glossary = await planGlossary(loaded.sources, stored.glossary)
+  const answers = planAnswers(loaded.sources, stored, glossary.index)
   const taxonomyProblems = await planTaxonomy(db, answers, contentDir)
   const compiled = await compileAnswers(answers.toCompile, glossary.index, onProgress)
 

@@ -32,9 +32,9 @@ interface Triage {
 }
 
 /** Decides what each answer file needs (skip, version bump, re-link, compile), then validates those to compile. */
-export function planAnswers(sources: readonly SourceFile[], stored: StoredContent, index: GlossaryIndex, write: boolean): AnswerPlan {
+export function planAnswers(sources: readonly SourceFile[], stored: StoredContent, index: GlossaryIndex): AnswerPlan {
   const answerSources = sources.filter((source) => source.kind === 'answer')
-  const triage = triageAnswers(answerSources, stored, index, write)
+  const triage = triageAnswers(answerSources, stored, index)
   const storedSlugs = new Set(stored.answers.map((row) => row.slug))
   const { toCompile, problems } = validateAnswers(triage, storedSlugs)
   const removals = stored.answers.filter((row) => !triage.owners.has(row.slug)).map((row) => row.slug)
@@ -47,14 +47,14 @@ export function planAnswers(sources: readonly SourceFile[], stored: StoredConten
  * Every active answer was linked against the stored glossary (ingests are all-or-nothing), so comparing which
  * patterns of the old and the new glossary occur in its raw text tells whether its links can change.
  */
-function triageAnswers(sources: readonly SourceFile[], stored: StoredContent, index: GlossaryIndex, write: boolean): Triage {
+function triageAnswers(sources: readonly SourceFile[], stored: StoredContent, index: GlossaryIndex): Triage {
   let previousIndex: GlossaryIndex | undefined
   const previous = () => (previousIndex ??= buildGlossaryIndex(stored.glossary))
   const storedByPath = new Map(stored.answers.map((row) => [row.sourcePath, row]))
   const triage: Triage = { candidates: [], owners: new Map(), versionBumps: [], unchanged: 0 }
   for (const source of sources) {
     const row = storedByPath.get(source.relPath)
-    if (!write || !row || row.contentHash !== source.hash) {
+    if (!row || row.contentHash !== source.hash) {
       triage.candidates.push({ source, relink: false })
       continue
     }

@@ -20,7 +20,7 @@ export interface GlossaryPlan {
 }
 
 /** Validates every glossary file, checks the cross-file rules and compiles the entries that changed. */
-export async function planGlossary(sources: readonly SourceFile[], stored: readonly StoredGlossaryEntry[], write: boolean): Promise<GlossaryPlan> {
+export async function planGlossary(sources: readonly SourceFile[], stored: readonly StoredGlossaryEntry[]): Promise<GlossaryPlan> {
   const { entries, problems } = validateGlossaryFiles(sources)
   problems.push(...checkGlossary(entries))
   const index = buildGlossaryIndex(entries.map((entry) => ({ slug: entry.slug, ...entry.data })))
@@ -32,7 +32,7 @@ export async function planGlossary(sources: readonly SourceFile[], stored: reado
   for (const entry of entries) {
     counts.total++
     const previous = storedBySlug.get(entry.slug)
-    if (write && previous && previous.contentHash === entry.source.hash && previous.sourcePath === entry.source.relPath) {
+    if (previous && previous.contentHash === entry.source.hash && previous.sourcePath === entry.source.relPath) {
       counts.unchanged++
       continue
     }

@@ -17,7 +17,22 @@ export function toStoredBody(tree: Root): string {
       throw new Error(`no HTML for a "${node.type}" node`)
     },
   })
+  assertRenderable(hast as HastRoot)
   return JSON.stringify(hast, (key, value: unknown) => (key === 'position' ? undefined : value))
+}
+
+const forbiddenProperty = /^(on|dangerously)/i
+
+/** The renderer's gate (see parseStoredBody), run on the tree at ingest: what the check accepts, the page renders. */
+function assertRenderable(root: HastRoot): void {
+  const stack: HastRoot['children'] = [...root.children]
+  while (stack.length > 0) {
+    const node = stack.pop()
+    if (node?.type !== 'element') continue
+    if (!renderableTagNames.has(node.tagName)) throw new StoredBodyError(`a <${node.tagName}> element cannot be rendered`)
+    for (const key of Object.keys(node.properties)) if (forbiddenProperty.test(key)) throw new StoredBodyError(`a "${key}" property cannot be rendered`)
+    stack.push(...node.children)
+  }
 }
 
 function glossaryTermToHast(state: State, node: GlossaryTermNode): Element {
@@ -42,7 +57,7 @@ export function parseStoredBody(json: string): HastRoot {
     if (key === 'tagName' && (typeof value !== 'string' || !renderableTagNames.has(value))) {
       throw new StoredBodyError(`stored body contains a <${String(value)}> element, which is not allowed`)
     }
-    if (/^(on|dangerously)/i.test(key)) throw new StoredBodyError(`stored body contains a "${key}" property, which is not allowed`)
+    if (forbiddenProperty.test(key)) throw new StoredBodyError(`stored body contains a "${key}" property, which is not allowed`)
     return value
   }) as HastRoot
   if (root?.type !== 'root' || !Array.isArray(root.children)) throw new StoredBodyError('stored body is not a syntax tree: run content:ingest again')
