@@ -3,11 +3,22 @@ import { parseEnv } from '@/lib/env'
 
 describe('parseEnv', () => {
   it('applies the documented defaults', () => {
-    expect(parseEnv({})).toEqual({ DATABASE_URL: 'file:./data/kb.db', CONTENT_DIR: 'content', SITE_URL: 'http://localhost:3000', PORT: 3000 })
+    expect(parseEnv({})).toEqual({
+      DATABASE_URL: 'file:./data/kb.db',
+      CONTENT_DIR: 'content',
+      SITE_URL: 'http://localhost:3000',
+      HOSTNAME: '0.0.0.0',
+      PORT: 3000,
+    })
   })
 
   it('treats empty strings as unset and trims a trailing slash from SITE_URL', () => {
     expect(parseEnv({ PORT: '', SITE_URL: 'https://ask.example.com/' })).toMatchObject({ PORT: 3000, SITE_URL: 'https://ask.example.com' })
+  })
+
+  it('accepts a host name, an IPv4 or an IPv6 address to listen on, and nothing else', () => {
+    for (const host of ['127.0.0.1', '0.0.0.0', 'localhost', 'ask.example.com', '::', '::1']) expect(parseEnv({ HOSTNAME: host }).HOSTNAME).toBe(host)
+    for (const host of ['http://localhost', 'local host', '127.0.0.1:3000', 'a/b']) expect(() => parseEnv({ HOSTNAME: host }), host).toThrow(/HOSTNAME: must be a host name or an IP address/)
   })
 
   it('names every bad variable', () => {
