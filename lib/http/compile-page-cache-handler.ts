@@ -17,6 +17,8 @@ export function compilePageCacheHandler(projectDir: string): string {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // The data modules it reads the stored slugs with are server-only; here they run in Next's server process.
+    alias: { 'server-only': path.join(projectDir, 'node_modules/server-only/empty.js') },
     logLevel: 'error',
   })
   return outfile
