@@ -11,6 +11,10 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL, e.g. https://ask.example.com' })
     .default('http://localhost:3000')
     .transform((url) => url.replace(/\/+$/, '')),
+  // Where `npm start` listens. 0.0.0.0 is every IPv4 interface, as `next start` does; 127.0.0.1 keeps it local.
+  HOSTNAME: z
+    .union([z.ipv6(), z.hostname()], { error: 'must be a host name or an IP address, e.g. 127.0.0.1 or 0.0.0.0' })
+    .default('0.0.0.0'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   // How many reverse proxies stand in front of the server. 0: the client is the socket's peer and a client's own
   // X-Forwarded-For is ignored; n: the client is the n-th X-Forwarded-For entry from the right.

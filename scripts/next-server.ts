@@ -19,6 +19,7 @@ export function buildNext(options: { env?: Record<string, string>; quiet: boolea
   return spawnSync(process.execPath, [nextBin, 'build'], {
     stdio: options.quiet ? 'pipe' : 'inherit',
     encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...options.env },
   })
 }

@@ -8,10 +8,12 @@ import { progressPrinter } from '@/lib/content/progress'
 import { contentFingerprint } from '@/lib/data/content-store'
 import { env } from '@/lib/env'
 import { openMigratedDb } from '@/lib/migrate/migrations'
+import { buildKeepingLastGood } from './build-site'
 import { buildNext, startNextServer } from './next-server'
 
-const buildInputs = ['app', 'components', 'lib', 'public', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json', 'prisma/schema.prisma']
-const stampFile = '.next/ask-kb-build.json'
+const buildInputs = ['app', 'components', 'lib', 'public', 'next.config.ts', 'proxy.ts', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json', 'prisma/schema.prisma']
+const distDir = '.next'
+const stampFile = `${distDir}/ask-kb-build.json`
 
 function hashSources(): string {
   const hash = createHash('sha256')
@@ -25,6 +27,30 @@ function hashSources(): string {
   }
   buildInputs.forEach(visit)
   return hash.digest('hex')
+}
+
+/** Builds, or keeps the last good build when the build fails; false when there is nothing to serve. */
+function buildSite(stamp: string): boolean {
+  console.log('Building the site (next build)…')
+  const builtAt = performance.now()
+  const outcome = buildKeepingLastGood(distDir, () => {
+    const run = buildNext({ quiet: true })
+    return { status: run.status, output: `${run.stdout ?? ''}${run.stderr ?? ''}${run.error ? `\n${run.error.message}` : ''}` }
+  })
+  if (outcome.ok) {
+    writeFileSync(stampFile, stamp)
+    console.log(`Built in ${((performance.now() - builtAt) / 1000).toFixed(1)} s (output: ${outcome.log}).`)
+    return true
+  }
+  const next = outcome.servingPrevious ? 'serving the previous build' : 'there is no previous build to serve'
+  console.error(`Build failed on ${outcome.summary} (full output: ${outcome.log}); ${next}.`)
+  return outcome.servingPrevious
+}
+
+/** The address to open: a wildcard host listens everywhere, and localhost reaches it. */
+function siteAddress(host: string, port: number): string {
+  if (host === '0.0.0.0' || host === '::') return `http://localhost:${port} (listening on all interfaces)`
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`
 }
 
 async function main(): Promise<void> {
@@ -41,17 +67,14 @@ async function main(): Promise<void> {
   const stamp = JSON.stringify({ sources: hashSources(), content: await contentFingerprint(db), siteUrl: env.SITE_URL, databaseUrl: env.DATABASE_URL })
   await db.$disconnect()
 
-  const upToDate = existsSync('.next/BUILD_ID') && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp
+  const upToDate = existsSync(`${distDir}/BUILD_ID`) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp
   if (upToDate) {
     console.log('Build is up to date; reusing it.')
-  } else {
-    console.log('Building the site (next build)…')
-    const build = buildNext({ quiet: false })
-    if (build.status !== 0) process.exit(build.status ?? 1)
-    writeFileSync(stampFile, stamp)
+  } else if (!buildSite(stamp)) {
+    process.exit(1)
   }
-  console.log(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s → http://localhost:${env.PORT}`)
-  const server = startNextServer(env.PORT)
+  console.log(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s → ${siteAddress(env.HOSTNAME, env.PORT)}`)
+  const server = startNextServer(env.PORT, { host: env.HOSTNAME })
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
   server.on('exit', (code) => process.exit(code ?? 0))
 }

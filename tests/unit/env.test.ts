@@ -7,6 +7,7 @@ describe('parseEnv', () => {
       DATABASE_URL: 'file:./data/kb.db',
       CONTENT_DIR: 'content',
       SITE_URL: 'http://localhost:3000',
+      HOSTNAME: '0.0.0.0',
       PORT: 3000,
       TRUST_PROXY: 0,
       VIEW_RATE_LIMIT_MAX: 60,
@@ -27,6 +28,11 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ TRUST_PROXY: 'true', VISITOR_HASH_SECRET: 'short', VIEW_RATE_LIMIT_WINDOW_SECONDS: '0' })).toThrow(
       /TRUST_PROXY: must be the number of proxies[\s\S]*VISITOR_HASH_SECRET: must be at least 32 characters[\s\S]*VIEW_RATE_LIMIT_WINDOW_SECONDS: /,
     )
+  })
+
+  it('accepts a host name, an IPv4 or an IPv6 address to listen on, and nothing else', () => {
+    for (const host of ['127.0.0.1', '0.0.0.0', 'localhost', 'ask.example.com', '::', '::1']) expect(parseEnv({ HOSTNAME: host }).HOSTNAME).toBe(host)
+    for (const host of ['http://localhost', 'local host', '127.0.0.1:3000', 'a/b']) expect(() => parseEnv({ HOSTNAME: host }), host).toThrow(/HOSTNAME: must be a host name or an IP address/)
   })
 
   it('names every bad variable', () => {

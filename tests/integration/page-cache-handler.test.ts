@@ -1,0 +1,60 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { hashInlineElements } from '@/lib/http/content-security-policy'
+import { compilePageCacheHandler } from '@/lib/http/compile-page-cache-handler'
+import PageCacheHandler from '@/lib/http/page-cache-handler'
+
+type SetArgs = Parameters<PageCacheHandler['set']>
+type GetArgs = Parameters<PageCacheHandler['get']>
+
+const { nodeFs } = createRequire(import.meta.url)('next/dist/server/lib/node-fs-methods.js') as typeof import('next/dist/server/lib/node-fs-methods.js')
+const serverDistDir = mkdtempSync(path.join(tmpdir(), 'ask-kb-page-cache-'))
+afterAll(() => rmSync(serverDistDir, { recursive: true, force: true }))
+
+const handler = new PageCacheHandler({ fs: nodeFs, serverDistDir, flushToDisk: true, revalidatedTags: [], _requestHeaders: {}, maxMemoryCacheSize: 1024 * 1024 })
+// Next's cache kinds are const enums; these are the shapes it passes for an App Router page.
+const pageLookup = { kind: 'APP_PAGE', isFallback: false, isRoutePPREnabled: false } as unknown as GetArgs[1]
+const storeContext = { cacheControl: { revalidate: 300, expire: 31_536_000 }, isRoutePPREnabled: false, isFallback: false } as SetArgs[2]
+// A route of no content (no page index look-up): what is tested here holds for every route.
+const key = (slug: string) => `/route-cache/APP_PAGE/${'0'.repeat(64)}/$/test-pages/${slug}`
+const html = (text: string) => `<!DOCTYPE html><html><body><p>${text}</p><script>self.__next_f.push([1,"${text}"])</script></body></html>`
+const page = (text: string, status: number) =>
+  ({ kind: 'APP_PAGE', html: html(text), rscData: Buffer.from(`rsc ${text}`), headers: { 'x-nextjs-stale-time': '300' }, postponed: undefined, status, segmentData: undefined }) as unknown as SetArgs[1]
+const filesOnDisk = () => readdirSync(serverDistDir, { recursive: true }).length
+
+async function storedPage(slug: string): Promise<{ status?: number; headers?: Record<string, unknown> } | null> {
+  const entry = await handler.get(key(slug), pageLookup)
+  return (entry?.value as { status?: number; headers?: Record<string, unknown> } | null | undefined) ?? null
+}
+
+describe('PageCacheHandler', () => {
+  it('stores nothing, on disk or in memory, for a 404 of a URL that never had a page', async () => {
+    for (let i = 0; i < 50; i++) await handler.set(key(`made-up-${i}`), page('Page not found', 404), storeContext)
+    expect(filesOnDisk()).toBe(0)
+    // So the next request renders again: an answer ingested in the meantime appears at once.
+    expect(await storedPage('made-up-0')).toBeNull()
+  })
+
+  it('stores a page with a Content-Security-Policy that allows exactly its own inline scripts', async () => {
+    await handler.set(key('real-answer'), page('An answer', 200), storeContext)
+    expect(filesOnDisk()).toBeGreaterThan(0)
+    const policy = String((await storedPage('real-answer'))?.headers?.['content-security-policy'])
+    const [scriptHash] = hashInlineElements(html('An answer')).scripts
+    expect(policy).toContain(`script-src 'self' ${scriptHash};`)
+  })
+
+  it('replaces a page that existed with its 404, so an unpublished answer disappears', async () => {
+    await handler.set(key('real-answer'), page('Page not found', 404), storeContext)
+    expect(await storedPage('real-answer')).toMatchObject({ status: 404 })
+  })
+
+  it('compiles to a module that plain Node (as `next start` does) imports as the handler class', () => {
+    const file = compilePageCacheHandler(process.cwd())
+    const script = `import(${JSON.stringify(`file://${file}`)}).then((m) => console.log(typeof m.default, m.default.name))`
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim()).toBe('function PageCacheHandler')
+  })
+})
