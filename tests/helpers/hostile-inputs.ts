@@ -111,7 +111,7 @@ export const baseAnswer = (format: 'mdx' | 'md', slots: ProseSlots = {}) => answ
 // ---------------------------------------------------------------------------------------------------------------
 // Deep nesting
 
-/** Keeps generated bodies under the 1 MB file limit, so a nesting case tests nesting and not the size check. */
+/** Keeps generated bodies under the file size limit, so a nesting case tests nesting and not the size check. */
 const maxBodyBytes = maxFileBytes - 4096
 const nestingDepths = [10, 100, 500, 1000, 5000, 50000] as const
 
@@ -194,7 +194,7 @@ function filler(length: number, lineLength: number): string {
   return text
 }
 
-/** A valid answer of exactly `bytes` bytes: paragraphs of ~80 characters, or one long line. */
+/** A valid answer of exactly `bytes` bytes: lines of ~80 characters, or one long line. */
 function answerOfSize(bytes: number, lineLength: number): string {
   const overhead = Buffer.byteLength(answerFile('Intro.\n\n'))
   return answerFile(`Intro.\n\n${filler(bytes - overhead, lineLength).replace(/\s+$/, 'x')}`)
@@ -215,13 +215,19 @@ const longLineTemplates: readonly ((rng: Rng) => Draft)[] = [
   () => ({ label: 'long-lines/heading 100 KB', content: answerFile(`Intro.\n\n## ${filler(100_000, 0)}`), expect: 'valid' }),
   () => ({ label: 'long-lines/link URL 100 KB', content: answerFile(`Intro.\n\n[x](https://example.com/${'a'.repeat(100_000)})`), expect: 'valid' }),
   () => ({ label: 'long-lines/code fence 100 KB line', content: answerFile(`Intro.\n\n\`\`\`\n${'x'.repeat(100_000)}\n\`\`\``), expect: 'valid' }),
-  () => ({ label: 'long-lines/100,000 short lines', content: answerFile(`Intro.\n\n${'word\n'.repeat(100_000)}`), expect: 'valid' }),
-  () => ({ label: 'long-lines/multi-byte 900 KB line', content: answerFile(`Intro.\n\n${'€'.repeat(300_000)}`), expect: 'valid' }),
+  () => {
+    const lines = Math.floor(maxBodyBytes / 5)
+    return { label: `long-lines/${lines} short lines`, content: answerFile(`Intro.\n\n${'word\n'.repeat(lines)}`), expect: 'valid' }
+  },
+  () => {
+    const chars = Math.floor(maxBodyBytes / 3)
+    return { label: `long-lines/a line of ${chars} three-byte characters`, content: answerFile(`Intro.\n\n${'€'.repeat(chars)}`), expect: 'valid' }
+  },
   () => ({ label: 'long-lines/file 16 bytes under the limit', content: answerOfSize(maxFileBytes - 16, 80), expect: 'valid' }),
   () => ({ label: 'long-lines/file exactly at the limit', content: answerOfSize(maxFileBytes, 80), expect: 'valid' }),
   () => ({ label: 'long-lines/file one byte over the limit', content: answerOfSize(maxFileBytes + 1, 80), expect: 'invalid' }),
-  () => ({ label: 'long-lines/file 1.5 MB', content: answerOfSize(Math.floor(maxFileBytes * 1.5), 80), expect: 'invalid' }),
-  () => ({ label: 'long-lines/one ~1 MB line under the limit', content: answerOfSize(maxFileBytes - 64, 0), expect: 'valid' }),
+  () => ({ label: 'long-lines/file 1.5 times the limit', content: answerOfSize(Math.floor(maxFileBytes * 1.5), 80), expect: 'invalid' }),
+  () => ({ label: 'long-lines/one line filling the file to 64 bytes under the limit', content: answerOfSize(maxFileBytes - 64, 0), expect: 'valid' }),
   () => ({ label: 'long-lines/title 100 KB', content: answerFile('Body.', [`title: "${'a'.repeat(100_000)}"`, ...answerFields.slice(1)]), expect: 'invalid' }),
   () => ({ label: 'long-lines/summary 100 KB', content: answerFile('Body.', [...answerFields, `summary: "${filler(100_000, 0)}"`]), expect: 'invalid' }),
   (rng) => {
@@ -465,7 +471,7 @@ const yamlTemplates: readonly ((rng: Rng) => Draft)[] = [
     return { label: `odd-yaml/${field}: ${form}`, content: yamlAnswer(lines), expect }
   },
   (rng) => {
-    const length = rng.pick([201, 10_000, 500_000])
+    const length = rng.pick([301, 10_000, 500_000])
     const field = rng.pick(['title', 'summary', 'author', 'category'])
     return { label: `odd-yaml/${field} of ${length} characters`, content: yamlAnswer([...without(field), `${field}: "${'a'.repeat(length)}"`]), expect: 'invalid' }
   },
@@ -985,8 +991,8 @@ export function checkProblems(hostile: HostileCase, dir: string, problems: reado
 }
 
 /** Runs ingest in check mode (no database) on one hostile file and its neighbours, in this thread. */
-export async function runHostileCase(hostile: HostileCase): Promise<CaseOutcome> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ask-kb-fuzz-'))
+export async function runHostileCase(hostile: HostileCase, parentDir = tmpdir()): Promise<CaseOutcome> {
+  const dir = mkdtempSync(path.join(parentDir, 'case-'))
   for (const [relPath, content] of [...Object.entries(neighbourFiles), [hostile.relPath, hostile.content] as const]) {
     mkdirSync(path.dirname(path.join(dir, relPath)), { recursive: true })
     writeFileSync(path.join(dir, relPath), content)
@@ -1019,6 +1025,8 @@ export async function runHostileCase(hostile: HostileCase): Promise<CaseOutcome>
 
 interface CaseRequest {
   id: number
+  /** Where the case writes its files: the runner removes it, also after a case it had to stop. */
+  parentDir: string
   hostile: Omit<HostileCase, 'content'> & { content: Uint8Array }
 }
 interface CaseReply {
@@ -1032,7 +1040,7 @@ export function serveHostileCases(): void {
   const port = parentPort
   port.on('message', (request: CaseRequest) => {
     const hostile = { ...request.hostile, content: Buffer.from(request.hostile.content) }
-    void runHostileCase(hostile).then(
+    void runHostileCase(hostile, request.parentDir).then(
       (outcome) => port.postMessage({ id: request.id, outcome } satisfies CaseReply),
       (error: unknown) => port.postMessage({ id: request.id, outcome: { violations: [{ invariant: 'no-throw', detail: oneLine(error) }], problems: [], wallMs: 0, cpuMs: 0 } } satisfies CaseReply),
     )
@@ -1056,6 +1064,7 @@ export function createCaseRunner(timeoutMs = perFileTimeoutMs): CaseRunner {
   const boot = `import('tsx/esm/api').then((api) => api.tsImport(${JSON.stringify(self)}, ${JSON.stringify(self)})).then((m) => m.serveHostileCases())`
   let worker: Promise<Worker> | undefined
   let nextId = 0
+  const parentDir = mkdtempSync(path.join(tmpdir(), 'ask-kb-fuzz-'))
   const start = () =>
     new Promise<Worker>((resolve, reject) => {
       const w = new Worker(boot, { eval: true, execArgv: ['--conditions=react-server'], resourceLimits: { stackSizeMb: workerStackMb } })
@@ -1099,13 +1108,14 @@ export function createCaseRunner(timeoutMs = perFileTimeoutMs): CaseRunner {
         const onError = (error: Error) => fail('no-throw', `worker died: ${oneLine(error)}`)
         current.on('message', onMessage)
         current.on('error', onError)
-        current.postMessage({ id, hostile } satisfies CaseRequest)
+        current.postMessage({ id, parentDir, hostile } satisfies CaseRequest)
       })
     },
     async close() {
       const current = await worker
       worker = undefined
       await current?.terminate()
+      rmSync(parentDir, { recursive: true, force: true })
     },
   }
 }
