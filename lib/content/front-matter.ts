@@ -57,9 +57,11 @@ export function parseFrontMatter(file: string, source: string): { ok: true; valu
         })),
       }
     }
-    const mark = (error as { mark?: { line: number; column: number } }).mark
+    // js-yaml's offset is reliable where its line is not (a NUL byte is reported on line 0).
+    const mark = (error as { mark?: { position?: number } }).mark
     const reason = (error as { reason?: string }).reason ?? 'invalid YAML'
-    return fail(file, (mark?.line ?? 0) + 1 + lineOffset, (mark?.column ?? 0) + 1, `invalid YAML in front matter: ${reason}`)
+    const at = positionAt(source, (rawStart >= 0 ? rawStart : matterStart) + (mark?.position ?? 0))
+    return fail(file, at.line, at.column, `invalid YAML in front matter: ${reason}`)
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return fail(file, 1 + lineOffset, 1, 'front matter must be a list of "key: value" fields')

@@ -7,11 +7,23 @@ export interface Problem {
 }
 
 export function formatProblem(problem: Problem): string {
-  return `${problem.file}:${problem.line}:${problem.column} ${problem.message}`
+  return `${escapeControls(problem.file)}:${problem.line}:${problem.column} ${escapeControls(problem.message)}`
 }
 
+const controls = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g
+const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }
+
+/**
+ * Editor text quoted in a message (a key, a character MDX complains about, a file name) may hold line breaks or
+ * terminal escapes; shown escaped, a problem stays one line and cannot restyle the editor's terminal.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(controls, (c) => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
+/** Sorted, with every message made safe to print (see escapeControls). */
 export function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort(
+  return problems.map((problem) => ({ ...problem, message: escapeControls(problem.message) })).sort(
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message),
   )
 }

@@ -3,15 +3,25 @@ import type { Nodes, Root } from 'mdast'
 /** Real answers nest a few levels; hundreds of levels only make the parser and the renderer's recursion explode. */
 export const maxNestingLevels = 100
 
+/**
+ * Markdown resolves emphasis by looking back over every earlier marker of the paragraph: 50,000 markers on one
+ * line took over 5 s. Real answers use a few dozen per paragraph.
+ */
+export const maxEmphasisMarkers = { paragraph: 2_000, file: 10_000 }
+
 export interface DeepNesting {
   line: number
   column: number
   levels: number
   what: string
+  /** Set when the limit is a count of markers rather than a depth. */
+  countLimit?: number
 }
 
 export function nestingMessage(deep: DeepNesting): string {
-  return `${deep.what} nested too deeply (${deep.levels} levels; the limit is ${maxNestingLevels})`
+  return deep.countLimit === undefined
+    ? `${deep.what} nested too deeply (${deep.levels} levels; the limit is ${maxNestingLevels})`
+    : `too many ${deep.what} (${deep.levels}; the limit is ${deep.countLimit}): split the text or use less emphasis`
 }
 
 /**
@@ -31,16 +41,25 @@ export function scanNesting(body: string, limit = maxNestingLevels): DeepNesting
   let chainStart = 1
   let jsxDepth = 0
   let jsxStart = 1
+  let braces = 0
+  let braceStart = 1
+  let paragraphMarkers = 0
+  let paragraphStart = 1
+  let fileMarkers = 0
   let lineStart = 0
   while (lineStart <= body.length) {
     let lineEnd = body.indexOf('\n', lineStart)
     if (lineEnd === -1) lineEnd = body.length
-    const containers = isThematicBreak(body, lineStart, lineEnd) ? 0 : containerDepth(body, lineStart, lineEnd)
+    const thematicBreak = isThematicBreak(body, lineStart, lineEnd)
+    if (body.slice(lineStart, lineEnd).trim() === '') {
+      paragraphMarkers = 0
+      paragraphStart = line + 1
+    }
+    const containers = thematicBreak ? 0 : containerDepth(body, lineStart, lineEnd)
     if (containers === 0) chainStart = line + 1
     if (containers > limit) exceed('lists or block quotes', Math.min(chainStart, line), 1, containers)
     let brackets = 0
     let run = 0
-    let runChar = 0
     for (let i = lineStart; i < lineEnd; i++) {
       const code = body.charCodeAt(i)
       if (code === 92) {
@@ -50,11 +69,29 @@ export function scanNesting(body: string, limit = maxNestingLevels): DeepNesting
       }
       if (code === 91) brackets++
       else if (code === 93 && brackets > 0) brackets--
+      // Braces open MDX expressions, which may span lines; acorn and MDX recurse into each level.
+      else if (code === 123) {
+        if (braces === 0) braceStart = line
+        braces++
+        if (braces > limit) exceed('braces', braceStart, 1, braces)
+      } else if (code === 125 && braces > 0) braces--
       if (brackets > limit) exceed('brackets', line, i - lineStart + 1, brackets)
-      if (code === 42 || code === 95) {
-        run = code === runChar ? run + 1 : 1
-        runChar = code
-        if (run > 2 * limit && !isThematicBreak(body, lineStart, lineEnd)) exceed('emphasis', line, i - run - lineStart + 2, Math.floor(run / 2))
+      // Any mix of * _ ~ counts as one run: "*_*_*_" nests as deeply as "******".
+      if (code === 42 || code === 95 || code === 126) {
+        run++
+        if (run === 1 && !thematicBreak) {
+          paragraphMarkers++
+          fileMarkers++
+          if (paragraphMarkers > maxEmphasisMarkers.paragraph && !found) {
+            found = { line: paragraphStart, column: 1, levels: 0, what: 'emphasis markers in one paragraph', countLimit: maxEmphasisMarkers.paragraph }
+          }
+          if (fileMarkers > maxEmphasisMarkers.file && !found) {
+            found = { line, column: i - lineStart + 1, levels: 0, what: 'emphasis markers in one file', countLimit: maxEmphasisMarkers.file }
+          }
+          if (found?.what === 'emphasis markers in one paragraph') found.levels = Math.max(found.levels, paragraphMarkers)
+          if (found?.what === 'emphasis markers in one file') found.levels = fileMarkers
+        }
+        if (run > 2 * limit && !thematicBreak) exceed('emphasis', line, i - run - lineStart + 2, Math.floor(run / 2))
       } else {
         run = 0
       }

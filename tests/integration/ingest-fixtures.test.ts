@@ -172,12 +172,12 @@ describe('bad content is rejected with its exact position and nothing is written
     ])
   })
 
-  it('a file over 1 MB is refused before it is read', async () => {
+  it('a file over 256 KB is refused before it is read', async () => {
     const dir = writeContentDir(glossary)
     mkdirSync(path.join(dir, 'answers'))
     writeFileSync(path.join(dir, 'answers/huge.mdx'), `---\ntitle: "Huge"\n---\n${'x'.repeat(1024 * 1024)}`)
     const report = await ingestContent({ contentDir: dir, db: temp.db, write: true })
-    expect(report.problems).toEqual([{ file: path.join(dir, 'answers/huge.mdx'), line: 1, column: 1, message: 'file is 1.00 MB; the limit is 1 MB' }])
+    expect(report.problems).toEqual([{ file: path.join(dir, 'answers/huge.mdx'), line: 1, column: 1, message: 'file is 1025 KB; the limit is 256 KB' }])
   })
 
   it('reports every problem across files at once, sorted, and still writes nothing', async () => {

@@ -22,6 +22,13 @@ describe('scanNesting (before parsing)', () => {
     expect(scanNesting(`first\n\n${components}`)).toEqual({ line: 3, column: 1, levels: 150, what: 'components' })
   })
 
+  it('counts emphasis markers per paragraph and per file, and expression braces across lines', () => {
+    expect(scanNesting('intro\n\n' + '*a* _b_ '.repeat(600))).toEqual({ line: 3, column: 1, levels: 2400, what: 'emphasis markers in one paragraph', countLimit: 2000 })
+    expect(scanNesting(Array.from({ length: 2000 }, () => '*a* _b_ *c*').join('\n\n'))).toMatchObject({ what: 'emphasis markers in one file', levels: 12000, countLimit: 10000 })
+    expect(scanNesting('{\n'.repeat(300))).toEqual({ line: 1, column: 1, levels: 300, what: 'braces' })
+    expect(scanNesting(Array.from({ length: 500 }, () => '*a* _b_').join('\n\n'))).toBeUndefined()
+  })
+
   it('ignores escaped brackets and self-closing components', () => {
     expect(scanNesting('\\['.repeat(500))).toBeUndefined()
     expect(scanNesting('<Term slug="a" />'.repeat(500))).toBeUndefined()
