@@ -59,11 +59,15 @@ function findSetupProblem(contentDir: string, databaseUrl: string): string | und
 
 const mode = process.argv[2]
 if (mode === 'check' || mode === 'ingest') {
+  // exitCode, not process.exit(): exiting at once cuts off what is still queued for a pipe (thousands of problem
+  // lines from a large check lost their summary that way).
   runContentCommand(mode).then(
-    (code) => process.exit(code),
+    (code) => {
+      process.exitCode = code
+    },
     (error: unknown) => {
       console.error(describeInternalError(error))
-      process.exit(1)
+      process.exitCode = 1
     },
   )
 }
