@@ -203,7 +203,8 @@ function answerOfSize(bytes: number, lineLength: number): string {
 const longLineTemplates: readonly ((rng: Rng) => Draft)[] = [
   () => ({ label: 'long-lines/words 100 KB line', content: answerFile(`Intro.\n\n${filler(100_000, 0)}`), expect: 'valid' }),
   () => ({ label: 'long-lines/no spaces 100 KB', content: answerFile(`Intro.\n\n${'a'.repeat(100_000)}`), expect: 'valid' }),
-  () => ({ label: 'long-lines/emphasis run 100 KB', content: answerFile(`Intro.\n\n${'*a* _b_ '.repeat(12_500)}`), expect: 'valid' }),
+  // 50,000 emphasis markers in one paragraph: whether that many are allowed is a limit of the ingest, not of Markdown.
+  () => ({ label: 'long-lines/emphasis run 100 KB', content: answerFile(`Intro.\n\n${'*a* _b_ '.repeat(12_500)}`), expect: 'unknown' }),
   () => ({ label: 'long-lines/escaped < and { 100 KB', content: answerFile(`Intro.\n\n${'\\< \\{ '.repeat(16_000)}`), expect: 'valid' }),
   () => ({ label: 'long-lines/backslashes 100 KB', content: answerFile(`Intro.\n\n${'\\'.repeat(100_000)}`), expect: 'valid' }),
   () => ({ label: 'long-lines/pipes 100 KB', content: answerFile(`Intro.\n\n${'| a '.repeat(25_000)}|`), expect: 'valid' }),
