@@ -1,5 +1,6 @@
 import { toString } from 'mdast-util-to-string'
 import { VFile } from 'vfile'
+import { describeInternalError } from '@/lib/content/internal-error'
 import type { Problem } from '@/lib/content/problem'
 import { checkSafety } from '@/lib/mdx/check-safety'
 import { linkGlossaryTerms } from '@/lib/mdx/link-glossary'
@@ -82,11 +83,9 @@ function compileBody({ file, body, bodyLine, format, protectedPhrases }: Compile
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
       return fail(toProblem(1, 1, `content nested too deeply to process (the limit is about ${maxNestingLevels} levels of lists, quotes, emphasis or components)`))
     }
-    return fail({ file, line: 1, column: 1, message: `internal error: ${oneLine(error instanceof Error ? error.message : String(error))}` })
+    return fail({ file, line: 1, column: 1, message: describeInternalError(error) })
   }
 }
-
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 300)
 
 type ToProblem = (line: number | undefined, column: number | undefined, message: string) => Problem
 
