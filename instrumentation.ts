@@ -4,5 +4,7 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { installPeerAddressHook } = await import('./lib/http/peer-address-hook')
     installPeerAddressHook()
+    const { installPageCacheHandler } = await import('./lib/http/install-page-cache-handler')
+    await installPageCacheHandler(process.cwd())
   }
 }

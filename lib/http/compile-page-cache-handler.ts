@@ -1,14 +1,14 @@
 import path from 'node:path'
 import { buildSync } from 'esbuild'
+import { pageCacheHandlerFile } from './page-cache-handler-file'
 
 /**
- * Next imports its cache handler with a plain `import()` at run time, so it must be JavaScript. The handler is
- * written in TypeScript (page-cache-handler.ts) and compiled here whenever next.config loads (`next build`,
- * `next start`, `next dev`; ~20 ms). A TypeScript loader in the server process instead (tsx) halved the answer
- * page's throughput: every `import()` then went through its hooks thread, and Next imports the handler per request.
+ * The page cache is loaded into the server process with a plain `import()` (install-page-cache-handler.ts), so it
+ * must be JavaScript. It is written in TypeScript (page-cache-handler.ts) and compiled here whenever next.config
+ * loads (`next build`, `next start`, `next dev`; ~20 ms), so the file is never older than its source.
  */
 export function compilePageCacheHandler(projectDir: string): string {
-  const outfile = path.join(projectDir, 'generated/page-cache-handler.mjs')
+  const outfile = path.join(projectDir, pageCacheHandlerFile)
   buildSync({
     entryPoints: [path.join(projectDir, 'lib/http/page-cache-handler.ts')],
     outfile,

@@ -46,11 +46,13 @@ export function securityHeaders(siteUrl: string): { key: string; value: string }
  * would be enforced as well and block those scripts, so the resource policy is limited to these paths.
  */
 export const resourcePaths = ['/_next/:path*', '/api/:path*', '/icon.svg']
+// One rule for all of them: Next matches every rule against every request (~5 µs each on the answer page).
+const resourceSource = '/:path(_next(?:/.*)?|api(?:/.*)?|icon\\.svg)'
 
 /** next.config `headers()`: the shared headers everywhere, and the resource policy where no page can answer. */
 export function securityHeaderRules(siteUrl: string): HeaderRule[] {
   return [
     { source: '/:path*', headers: securityHeaders(siteUrl) },
-    ...resourcePaths.map((source) => ({ source, headers: [{ key: 'Content-Security-Policy', value: resourcePolicy }] })),
+    { source: resourceSource, headers: [{ key: 'Content-Security-Policy', value: resourcePolicy }] },
   ]
 }
