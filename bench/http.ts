@@ -1,5 +1,8 @@
 // Serves a production build of the real content with `next start` on 127.0.0.1 and loads one answer page with
-// autocannon (50 connections, bounded to 10 s), then sums the gzip size of the JavaScript the page loads first.
+// autocannon (50 connections, bounded to 10 s), sending the headers a browser sends (so Next compresses every
+// response, as it does for readers) and, for comparison with earlier figures, without Accept-Encoding. A plain
+// node:http process serving the same bytes under the same two loads is the peer. Then sums the gzip size of the
+// JavaScript the page loads first.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -12,45 +15,83 @@ import { openMigratedDb } from '@/lib/migrate/migrations'
 import { buildNext, startNextServer, waitForServer } from '../scripts/next-server'
 import { round } from './ingest'
 
-export interface HttpBench {
-  path: string
-  connections: number
-  durationSeconds: number
+export interface LoadResult {
   requestsPerSecond: number
   latencyMs: { p50: number; p90: number; p99: number; max: number }
   errors: number
   non2xx: number
+  /** Mean response body size on the wire. */
+  bytesPerResponse: number
+}
+
+export interface HttpBench {
+  path: string
+  connections: number
+  durationSeconds: number
+  /** Next, with a browser's request headers: compressed responses. The figure the targets apply to. */
+  browser: LoadResult
+  /** Next, without Accept-Encoding (how this page was measured before 2026-12-02). */
+  identity: LoadResult
+  /**
+   * The same page bytes from a plain node:http server in its own process, same two loads: for the browser load it
+   * gzips every response as a stream, as Next's compression does. What this machine and autocannon allow at all.
+   */
+  plainNode: { browser: LoadResult; identity: LoadResult }
   firstLoadJsGzipKb: number
   firstLoadJsFiles: number
   pageBytes: number
-  /**
-   * The same page bytes from a plain node:http server in its own process, same load: what this machine and
-   * autocannon allow at all, so the Next.js figures can be read against it.
-   */
-  plainNodeReference: { requestsPerSecond: number; latencyMs: { p50: number; p99: number } }
+}
+
+// What Chromium sends for a page navigation (its User-Agent aside).
+export const browserHeaders = {
+  accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8',
+  'accept-encoding': 'gzip, deflate, br',
+  'accept-language': 'en-US,en;q=0.9',
+  'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+  'upgrade-insecure-requests': '1',
+  'sec-fetch-dest': 'document',
+  'sec-fetch-mode': 'navigate',
+  'sec-fetch-site': 'none',
+}
+
+async function load(url: string, durationSeconds: number, headers: Record<string, string>): Promise<LoadResult> {
+  await autocannon({ url, connections: 50, duration: 3, headers })
+  const result = await autocannon({ url, connections: 50, duration: durationSeconds, headers })
+  return {
+    requestsPerSecond: round(result.requests.average),
+    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    bytesPerResponse: Math.round(result.throughput.total / Math.max(1, result.requests.total)),
+  }
 }
 
 const referencePort = 3301
-// Serves one file for every request, as a string like Next's cache does; nothing else.
+// Serves one file for every request, as a string like Next's cache does, gzipped as a stream (zlib's default level,
+// as Next's compression) when the request accepts gzip; nothing else.
 const referenceServer = `
 const http = require('node:http')
+const zlib = require('node:zlib')
 const body = require('node:fs').readFileSync(process.argv[1], 'utf8')
 http.createServer((req, res) => {
   res.setHeader('content-type', 'text/html; charset=utf-8')
-  res.end(body)
+  res.setHeader('vary', 'Accept-Encoding')
+  if (!/\\bgzip\\b/.test(req.headers['accept-encoding'] || '')) return res.end(body)
+  res.setHeader('content-encoding', 'gzip')
+  const gzip = zlib.createGzip()
+  gzip.pipe(res)
+  gzip.end(body)
 }).listen(Number(process.argv[2]), '127.0.0.1')
 `
 
-async function measurePlainNode(html: string, dir: string, durationSeconds: number): Promise<HttpBench['plainNodeReference']> {
+async function measurePlainNode(html: string, dir: string, durationSeconds: number): Promise<HttpBench['plainNode']> {
   const file = path.join(dir, 'page.html')
   writeFileSync(file, html)
   const child = spawn(process.execPath, ['--max-semi-space-size=64', '-e', referenceServer, file, String(referencePort)], { stdio: 'ignore' })
   try {
     const url = `http://127.0.0.1:${referencePort}/`
     await waitForServer(url)
-    await autocannon({ url, connections: 50, duration: 2 })
-    const result = await autocannon({ url, connections: 50, duration: durationSeconds })
-    return { requestsPerSecond: round(result.requests.average), latencyMs: { p50: result.latency.p50, p99: result.latency.p99 } }
+    return { browser: await load(url, durationSeconds, browserHeaders), identity: await load(url, durationSeconds, {}) }
   } finally {
     child.kill('SIGTERM')
   }
@@ -80,8 +121,8 @@ export async function benchHttp(durationSeconds = 10): Promise<HttpBench> {
     try {
       const pagePath = `/ask/${slug}`
       await waitForServer(`${base}${pagePath}`)
-      await autocannon({ url: `${base}${pagePath}`, connections: 50, duration: 3 })
-      const result = await autocannon({ url: `${base}${pagePath}`, connections: 50, duration: durationSeconds })
+      const browser = await load(`${base}${pagePath}`, durationSeconds, browserHeaders)
+      const identity = await load(`${base}${pagePath}`, durationSeconds, {})
 
       const html = await (await fetch(`${base}${pagePath}`)).text()
       // `noModule` polyfills are skipped by every browser that supports ES modules, so they are not first-load JS.
@@ -94,19 +135,17 @@ export async function benchHttp(durationSeconds = 10): Promise<HttpBench> {
         gzipBytes += gzipSync(body).length
       }
       server.kill('SIGTERM')
-      const plainNodeReference = await measurePlainNode(html, dir, durationSeconds)
+      const plainNode = await measurePlainNode(html, dir, durationSeconds)
       return {
         path: pagePath,
         connections: 50,
         durationSeconds,
-        requestsPerSecond: round(result.requests.average),
-        latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
-        errors: result.errors + result.timeouts,
-        non2xx: result.non2xx,
+        browser,
+        identity,
+        plainNode,
         firstLoadJsGzipKb: round(gzipBytes / 1024),
         firstLoadJsFiles: new Set(scripts).size,
         pageBytes: Buffer.byteLength(html),
-        plainNodeReference,
       }
     } finally {
       server.kill('SIGTERM')
