@@ -1,4 +1,4 @@
-// Fuzzes the ingest with generated hostile files (tests/helpers/hostile-inputs.ts) and prints, per class, how many
+// Fuzzes the ingest with generated hostile files (tests/helpers/hostile/) and prints, per class, how many
 // cases ran and which invariants failed, then every failing case and a shrunk repro per kind of failure.
 //
 //   tsx --conditions=react-server scripts/fuzz-ingest.ts [--seed 1] [--count 20000] [--class nesting,odd-yaml]
@@ -7,17 +7,10 @@
 // --verbose prints every case with its CPU time.
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import {
-  createCaseRunner,
-  generateCase,
-  hostileClasses,
-  hostileClassNames,
-  type CaseRunner,
-  type HostileCase,
-  type HostileClassName,
-  type Invariant,
-  perFileTimeoutMs,
-} from '@/tests/helpers/hostile-inputs'
+import type { HostileCase } from '@/tests/helpers/hostile/base'
+import { generateCase, hostileClasses, hostileClassNames, type HostileClassName } from '@/tests/helpers/hostile/classes'
+import type { Invariant } from '@/tests/helpers/hostile/invariants'
+import { createCaseRunner, perFileTimeoutMs, type CaseRunner } from '@/tests/helpers/hostile/runner'
 
 const options = z
   .object({

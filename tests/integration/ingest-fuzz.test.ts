@@ -3,19 +3,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  createCaseRunner,
-  generateCase,
-  hostileClasses,
-  neighbourFiles,
-  type CaseRunner,
-  type HostileCase,
-  type HostileClassName,
-} from '@/tests/helpers/hostile-inputs'
+import type { HostileCase } from '@/tests/helpers/hostile/base'
+import { generateCase, hostileClasses, type HostileClassName } from '@/tests/helpers/hostile/classes'
+import { neighbourFiles } from '@/tests/helpers/hostile/invariants'
+import { createCaseRunner, type CaseRunner } from '@/tests/helpers/hostile/runner'
 
 // Generated hostile files through the real ingest (check mode, no database), one case at a time in a worker so a
 // case that never returns is stopped. Each case sits next to a valid glossary, a valid control answer and two
-// known-bad sentinels; hostile-inputs.ts lists the invariants. The seed is fixed so a failure is reproducible:
+// known-bad sentinels; hostile/invariants.ts lists the invariants. The seed is fixed so a failure is reproducible:
 // `npx tsx --conditions=react-server scripts/fuzz-ingest.ts --class C --seed 1 --index I` replays it, and the
 // script runs many more cases.
 const seed = 1
