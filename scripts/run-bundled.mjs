@@ -75,7 +75,8 @@ async function build(entry, manifestPath, builder) {
   const staging = path.join(cacheDir, `.staging-${process.pid}-${randomBytes(4).toString('hex')}`)
   try {
     await esbuild({
-      entryPoints: { main: path.join(root, entry) },
+      // The compile workers' script sits beside every chunk, so lib/content/compile-pool.ts can start it.
+      entryPoints: { main: path.join(root, entry), 'compile-worker': path.join(root, 'lib/content/compile-worker.ts') },
       absWorkingDir: root,
       bundle: true,
       splitting: true, // dynamic imports stay separate chunks, loaded only when a command needs them

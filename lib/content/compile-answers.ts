@@ -1,4 +1,5 @@
-import { createCompiler } from '@/lib/content/compile'
+import type { CompileResult } from '@/lib/content/compile'
+import { compileAll } from '@/lib/content/compile-pool'
 import type { GlossaryIndex } from '@/lib/content/glossary'
 import type { AnswerToCompile } from '@/lib/content/plan-answers'
 import type { Problem } from '@/lib/content/problem'
@@ -10,28 +11,46 @@ export interface CompiledAnswers {
   writes: AnswerWrite[]
   problems: Problem[]
   counts: { new: number; changed: number; relinked: number }
+  /** Threads that compiled (1 unless compile workers ran). */
+  threads: number
 }
 
-/** Compiles the planned answers against the new glossary, one at a time. */
+/**
+ * Compiles the planned answers against the new glossary (in worker threads too when there are many:
+ * compile-pool.ts), then collects writes and problems in file order, so the result never depends on timing.
+ */
 export async function compileAnswers(
   toCompile: readonly AnswerToCompile[],
   index: GlossaryIndex,
   onProgress?: (done: number, total: number) => void,
 ): Promise<CompiledAnswers> {
-  const compiler = createCompiler(index)
-  const result: CompiledAnswers = { writes: [], problems: [], counts: { new: 0, changed: 0, relinked: 0 } }
+  const inputs = toCompile.map(({ answer }) => ({
+    file: answer.source.file,
+    body: answer.split.body,
+    bodyLine: answer.bodyLine,
+    format: answer.source.format,
+    protectedPhrases: sourcePhrases(answer.data.basedOn),
+  }))
+  const compiled: CompileResult[] = new Array(inputs.length)
   let done = 0
-  onProgress?.(0, toCompile.length)
-  // One at a time: compiling concurrently keeps every syntax tree alive at once and measured slower (GC).
-  for (const { answer, change } of toCompile) {
-    const compiled = await compiler.compile({ file: answer.source.file, body: answer.split.body, bodyLine: answer.bodyLine, format: answer.source.format, protectedPhrases: sourcePhrases(answer.data.basedOn) })
-    onProgress?.(++done, toCompile.length)
-    if (!compiled.ok) {
-      result.problems.push(...compiled.problems)
-      continue
+  onProgress?.(0, inputs.length)
+  const threads = await compileAll(inputs, {
+    glossary: index,
+    onResult: (i, result) => {
+      compiled[i] = result
+      onProgress?.(++done, inputs.length)
+    },
+  })
+  const result: CompiledAnswers = { writes: [], problems: [], counts: { new: 0, changed: 0, relinked: 0 }, threads: Math.max(1, threads) }
+  toCompile.forEach(({ answer, change }, i) => {
+    const outcome = compiled[i]
+    if (!outcome) throw new Error(`compileAnswers: no result for ${answer.source.file}`)
+    if (!outcome.ok) {
+      result.problems.push(...outcome.problems)
+      return
     }
     result.counts[change]++
-    result.writes.push(toAnswerWrite(answer, compiled.value, index))
-  }
+    result.writes.push(toAnswerWrite(answer, outcome.value, index))
+  })
   return result
 }

@@ -38,7 +38,7 @@ export interface Compiler {
  * Per file: nesting pre-scan → parse → unwrap component paragraphs → nesting check → safety check → glossary
  * links → syntax tree for storage. Whatever goes wrong inside one file becomes that file's problem; nothing throws.
  */
-export function createCompiler(options: { matcher: TermMatcher; knownSlugs: ReadonlySet<string> }): Compiler {
+export function createCompiler(options: CompileGlossary): Compiler {
   return {
     async compile(input) {
       return compileBody(input, options)
@@ -46,7 +46,14 @@ export function createCompiler(options: { matcher: TermMatcher; knownSlugs: Read
   }
 }
 
-function compileBody({ file, body, bodyLine, format, protectedPhrases }: CompileInput, glossary: { matcher: TermMatcher; knownSlugs: ReadonlySet<string> }): CompileResult {
+/** What compiling needs of the glossary: the matcher that finds terms, and the slugs `<Term>` may name. */
+export interface CompileGlossary {
+  matcher: TermMatcher
+  knownSlugs: ReadonlySet<string>
+}
+
+/** One file, synchronously (the compile workers' entry point; createCompiler for everything else). */
+export function compileBody({ file, body, bodyLine, format, protectedPhrases }: CompileInput, glossary: CompileGlossary): CompileResult {
   const toProblem = (line: number | undefined, column: number | undefined, message: string): Problem => ({
     file,
     line: (line ?? 1) + bodyLine - 1,

@@ -4,7 +4,15 @@ import type { Validated } from '@/lib/content/validate'
 import { normalizePattern, TermMatcher } from '@/lib/mdx/term-matcher'
 import type { GlossaryFrontMatter } from '@/lib/schemas/glossary-front-matter'
 
+export interface GlossaryTerms {
+  slug: string
+  term: string
+  aliases: readonly string[]
+}
+
 export interface GlossaryIndex {
+  /** What the index was built from (a compile worker rebuilds the same index from it). */
+  terms: readonly GlossaryTerms[]
   matcher: TermMatcher
   knownSlugs: ReadonlySet<string>
   /** Changes whenever any slug, term or alias changes: answers linked with an older version are re-checked. */
@@ -65,10 +73,11 @@ export function checkGlossary(entries: readonly Validated<GlossaryFrontMatter>[]
   return problems
 }
 
-export function buildGlossaryIndex(entries: readonly { slug: string; term: string; aliases: readonly string[] }[]): GlossaryIndex {
+export function buildGlossaryIndex(entries: readonly GlossaryTerms[]): GlossaryIndex {
   const sources = entries.map((entry) => ({ slug: entry.slug, patterns: termPatterns(entry) }))
   const lines = sources.flatMap((source) => source.patterns.map((pattern) => `${source.slug}\t${pattern}`)).sort()
   return {
+    terms: entries.map(({ slug, term, aliases }) => ({ slug, term, aliases: [...aliases] })),
     matcher: new TermMatcher(sources),
     knownSlugs: new Set(entries.map((entry) => entry.slug)),
     version: createHash('sha256').update(lines.join('\n')).digest('hex'),

@@ -30,6 +30,8 @@ export interface IngestReport {
   answers: IngestCounts
   glossary: IngestCounts
   durationMs: number
+  /** Threads that compiled answers: 1, or more when compile workers shared a large batch (compile-pool.ts). */
+  compileThreads: number
   /** Another ingest wrote while this one was planning, so it planned again against what that one wrote. */
   replanned: boolean
 }
@@ -63,7 +65,7 @@ async function planAndApply({ contentDir, db, write, onProgress, now = new Date(
   const compiled = await compileAnswers(answers.toCompile, glossary.index, onProgress)
 
   const problems = sortProblems([...loaded.problems, ...glossary.problems, ...answers.problems, ...taxonomyProblems, ...compiled.problems])
-  const report = { problems, answers: { ...answers.counts, ...compiled.counts }, glossary: glossary.counts }
+  const report = { problems, answers: { ...answers.counts, ...compiled.counts }, glossary: glossary.counts, compileThreads: compiled.threads }
   if (problems.length > 0 || !write) return { outcome: 'not written', report }
   if (!db) throw new Error('ingestContent: a database is required to write')
   const plan: IngestPlan = {
