@@ -3,6 +3,7 @@ import type { GlossaryIndex } from '@/lib/content/glossary'
 import type { Validated } from '@/lib/content/validate'
 import type { AnswerWrite, GlossaryWrite } from '@/lib/data/content-store'
 import type { AnswerFrontMatter } from '@/lib/schemas/answer-front-matter'
+import { joinAuthorNames, toAuthor, type Author } from '@/lib/schemas/author'
 import type { GlossaryFrontMatter } from '@/lib/schemas/glossary-front-matter'
 import { site } from '@/lib/site'
 import { slugify } from '@/lib/slug'
@@ -28,13 +29,15 @@ export function toAnswerWrite(
     const slug = slugify(name)
     if (slug && !tags.has(slug)) tags.set(slug, name)
   }
+  const authors: Author[] = data.authors ? data.authors.map(toAuthor) : [{ kind: 'group', name: data.author ?? '' }]
   return {
     slug: answer.slug,
     sourcePath: answer.source.relPath,
     title: data.title,
     category: { slug: slugify(data.category), name: data.category },
     tags: [...tags].map(([slug, name]) => ({ slug, name })),
-    author: data.author,
+    author: joinAuthorNames(authors),
+    authors,
     basedOn: data.basedOn ?? null,
     publishedAt: toDate(data.publishedAt),
     revisedAt: data.updatedAt ? toDate(data.updatedAt) : null,

@@ -2,6 +2,7 @@ import 'server-only'
 import { cache } from 'react'
 import type { Prisma } from '@/generated/prisma/client'
 import { db } from '@/lib/db'
+import { storedAuthorsSchema, type Author } from '@/lib/schemas/author'
 
 // Reader-facing queries. Only public answers (not drafts, not unpublished) ever leave this module.
 export const publicWhere = { draft: false, unpublishedAt: null } satisfies Prisma.AnswerWhereInput
@@ -24,6 +25,7 @@ export interface TermDefinition {
 export interface AnswerDetail extends AnswerListItem {
   id: number
   author: string
+  authors: Author[]
   basedOn: string | null
   revisedAt: string | null
   wordCount: number
@@ -54,6 +56,7 @@ export const getAnswer = cache(async (slug: string): Promise<AnswerDetail | null
       ...listSelect,
       id: true,
       author: true,
+      authors: true,
       basedOn: true,
       revisedAt: true,
       wordCount: true,
@@ -72,6 +75,7 @@ export const getAnswer = cache(async (slug: string): Promise<AnswerDetail | null
     ...toListItem(row),
     id: row.id,
     author: row.author,
+    authors: storedAuthorsSchema.parse(JSON.parse(row.authors)),
     basedOn: row.basedOn,
     revisedAt: row.revisedAt?.toISOString() ?? null,
     wordCount: row.wordCount,

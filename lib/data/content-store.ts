@@ -7,6 +7,7 @@ import { writeAnswerLinks, writeAnswerRows, writeVersionBumpsAndRemovals } from 
 import { writeGlossaryRows } from '@/lib/data/write-glossary'
 import { writeCategoryRows, writeTagRows } from '@/lib/data/write-taxonomy'
 import type { Db } from '@/lib/db'
+import type { Author } from '@/lib/schemas/author'
 
 // Reads and writes for the ingest pipeline. Everything is applied in one transaction or not at all.
 
@@ -71,7 +72,9 @@ export interface AnswerWrite {
   title: string
   category: { slug: string; name: string }
   tags: { slug: string; name: string }[]
+  /** The authors' names joined for display ("Russell Clark and Jane Doe"). */
   author: string
+  authors: Author[]
   basedOn: string | null
   publishedAt: Date
   revisedAt: Date | null

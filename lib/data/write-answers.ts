@@ -10,6 +10,7 @@ function answerRow(answer: AnswerWrite, categoryIds: ReadonlyMap<string, number>
     title: answer.title,
     categoryId: idOf(categoryIds, answer.category.slug),
     author: answer.author,
+    authors: JSON.stringify(answer.authors),
     basedOn: answer.basedOn,
     publishedAt: answer.publishedAt,
     revisedAt: answer.revisedAt,
@@ -25,7 +26,7 @@ function answerRow(answer: AnswerWrite, categoryIds: ReadonlyMap<string, number>
   }
 }
 
-const columns = ['slug', 'sourcePath', 'title', 'categoryId', 'author', 'basedOn', 'publishedAt', 'revisedAt', 'summary', 'draft', 'unpublishedAt', 'code', 'wordCount', 'readingMinutes', 'contentHash', 'glossaryVersion', 'ingestedAt'] as const
+const columns = ['slug', 'sourcePath', 'title', 'categoryId', 'author', 'authors', 'basedOn', 'publishedAt', 'revisedAt', 'summary', 'draft', 'unpublishedAt', 'code', 'wordCount', 'readingMinutes', 'contentHash', 'glossaryVersion', 'ingestedAt'] as const
 const columnList = Prisma.raw(columns.map((column) => `"${column}"`).join(', '))
 // Every column but the key: an existing row (published or not) takes the new values and keeps its id and views.
 const updateList = Prisma.raw(columns.filter((column) => column !== 'slug').map((column) => `"${column}" = excluded."${column}"`).join(', '))

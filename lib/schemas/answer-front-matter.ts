@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { authorEntrySchema } from '@/lib/schemas/author'
 import { calendarDate, plainLine, slugField } from '@/lib/schemas/fields'
 import { slugify } from '@/lib/slug'
 
@@ -26,7 +27,13 @@ export const answerFrontMatterSchema = z
           else ctx.addIssue({ code: 'custom', path: [index], message: `"${tag}" is the same tag as "${first}" (both /tags/${slug}); list it once` })
         })
       }),
-    author: plainLine('author', 2, 120),
+    // A group name as one line (`author: VixShield Research Team`), or a list of people and groups (`authors:`).
+    author: plainLine('author', 2, 120).optional(),
+    authors: z
+      .array(authorEntrySchema, { error: 'must be a list, e.g. [{ family: Clark, given: Russell }]' })
+      .min(1, 'needs at least 1 author')
+      .max(20, 'allows at most 20 authors')
+      .optional(),
     basedOn: plainLine('basedOn', 2, 200).optional(),
     publishedAt: calendarDate,
     updatedAt: calendarDate.optional(),
@@ -34,6 +41,12 @@ export const answerFrontMatterSchema = z
     draft: z.boolean({ error: 'must be true or false' }).optional(),
   })
   .superRefine((value, ctx) => {
+    if (value.author === undefined && value.authors === undefined) {
+      ctx.addIssue({ code: 'custom', path: [], message: 'needs author (a group name) or authors (a list of people, e.g. [{ family: Clark, given: Russell }])' })
+    }
+    if (value.author !== undefined && value.authors !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['authors'], message: 'give either author or authors, not both' })
+    }
     if (value.updatedAt && value.updatedAt < value.publishedAt) {
       ctx.addIssue({
         code: 'custom',
