@@ -50,6 +50,7 @@ function readManifest(manifestPath) {
 
 function isFresh(manifest, builder) {
   if (!manifest || manifest.builder !== builder) return false
+  if (!existsSync(path.join(cacheDir, manifest.dir, 'main.mjs'))) return false // the bundle itself was deleted
   try {
     return Object.entries(manifest.inputs).every(([file, hash]) => sha256(readFileSync(path.join(root, file))) === hash)
   } catch {

@@ -11,7 +11,7 @@ import { openMigratedDb } from '@/lib/migrate/migrations'
 import { buildKeepingLastGood } from './build-site'
 import { buildNext, startNextServer } from './next-server'
 
-const buildInputs = ['app', 'components', 'lib', 'public', 'next.config.ts', 'proxy.ts', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json', 'prisma/schema.prisma']
+const buildInputs = ['app', 'components', 'lib', 'public', 'next.config.ts', 'proxy.ts', 'instrumentation.ts', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json', 'prisma/schema.prisma']
 const distDir = '.next'
 const stampFile = `${distDir}/ask-kb-build.json`
 

@@ -1,5 +1,5 @@
 // The one allow-list of components an MDX answer may use: their attributes and where they may appear. The checker
-// (lib/mdx/check-safety.ts), the compiler (lib/mdx/to-hast.ts) and the renderer (components/mdx/renderers.tsx,
+// (lib/mdx/check-safety.ts), the compiler (lib/mdx/stored-body.ts) and the renderer (components/mdx/renderers.tsx,
 // typed against `AllowedComponentName`) all read it. Plain data, no React, so the ingest can import it outside Next.
 
 export interface AttributeRule {

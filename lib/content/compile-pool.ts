@@ -74,7 +74,14 @@ export async function compileAll(inputs: readonly CompileInput[], run: CompileRu
  */
 function startWorker(inputs: readonly CompileInput[], run: CompileRun, take: () => number | undefined, giveBack: (start: number) => void): Promise<boolean> {
   return new Promise((resolve) => {
-    const worker = new Worker(workerFile, { workerData: { terms: run.glossary.terms } satisfies WorkerSetup })
+    let worker: Worker
+    try {
+      worker = new Worker(workerFile, { workerData: { terms: run.glossary.terms } satisfies WorkerSetup })
+    } catch {
+      // No thread to be had (e.g. out of file descriptors): the other threads share its part of the queue.
+      resolve(false)
+      return
+    }
     const held = new Set<number>()
     let settled = false
     let compiled = false

@@ -40,10 +40,16 @@ export async function consumeRateLimit(rule: RateLimitRule, subject: string, now
 }
 
 // Once per window, bucket and process: delete this bucket's rows from windows that have ended.
+// A failed prune is logged and retried on the next request; the request it follows was counted and is answered.
 async function pruneEndedWindows(bucket: string, windowStart: Date): Promise<void> {
   if (lastPruned.get(bucket) === windowStart.getTime()) return
   lastPruned.set(bucket, windowStart.getTime())
-  const client = await db()
-  // Keys of a bucket sort between "bucket:" and "bucket;" (';' follows ':'), so the primary key finds them.
-  await client.rateLimit.deleteMany({ where: { key: { gte: `${bucket}:`, lt: `${bucket};` }, windowStart: { lt: windowStart } } })
+  try {
+    const client = await db()
+    // Keys of a bucket sort between "bucket:" and "bucket;" (';' follows ':'), so the primary key finds them.
+    await client.rateLimit.deleteMany({ where: { key: { gte: `${bucket}:`, lt: `${bucket};` }, windowStart: { lt: windowStart } } })
+  } catch (error) {
+    lastPruned.delete(bucket)
+    console.error(`Pruning ended rate-limit windows failed (retried on the next request): ${error instanceof Error ? error.message : String(error)}`)
+  }
 }

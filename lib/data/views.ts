@@ -62,10 +62,16 @@ export async function getViews(slug: string): Promise<number | null> {
 
 // Marks only matter on their own day; once per day and process, drop those older than yesterday (yesterday stays,
 // in case another instance's clock is a little behind).
+// A failed prune is logged and retried on the next request; the view it follows was counted and stays answered.
 async function pruneOldMarks(today: string): Promise<void> {
   if (lastPrunedDay === today) return
   lastPrunedDay = today
   const yesterday = utcDay(new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000))
-  const client = await db()
-  await client.viewMark.deleteMany({ where: { day: { lt: yesterday } } })
+  try {
+    const client = await db()
+    await client.viewMark.deleteMany({ where: { day: { lt: yesterday } } })
+  } catch (error) {
+    lastPrunedDay = undefined
+    console.error(`Pruning old view marks failed (retried on the next view): ${error instanceof Error ? error.message : String(error)}`)
+  }
 }

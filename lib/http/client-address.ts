@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { isIP } from 'node:net'
 
 /**
@@ -5,8 +6,24 @@ import { isIP } from 'node:net'
  * X-Forwarded-For only when the client sent none (base-server.js: `headers['x-forwarded-for'] ??= remoteAddress`),
  * so without a proxy that header is whatever the client wants it to be. The hook in instrumentation.ts therefore
  * writes the real peer address into this header on every request, replacing anything a client sent under the name.
+ * Next installs that hook lazily, after the server already accepts connections, so a request can slip past it with
+ * a header of its own: the hook's value therefore starts with a random token of this process, which no client can
+ * know, and a value without it counts as no address at all.
  */
 export const peerAddressHeader = 'x-ask-kb-peer-address'
+
+// Symbol.for: the hook (instrumentation bundle) and the route handlers (app bundles) share one process, not modules.
+const tokenKey = Symbol.for('ask-kb.peer-address-token')
+const processToken = () => ((globalThis as { [tokenKey]?: string })[tokenKey] ??= randomBytes(18).toString('base64url'))
+
+/** The header value the hook writes for a socket peer. */
+export const peerAddressValue = (address: string) => `${processToken()} ${address}`
+
+function peerAddress(headers: Headers): string | null {
+  const value = headers.get(peerAddressHeader)
+  const prefix = `${processToken()} `
+  return value?.startsWith(prefix) ? value.slice(prefix.length) : null
+}
 
 /**
  * The client's address: the socket peer, or with `trustedProxies` = n the n-th X-Forwarded-For entry from the right
@@ -14,7 +31,7 @@ export const peerAddressHeader = 'x-ask-kb-peer-address'
  * the peer address is missing (the hook did not run) or an address is not an IP.
  */
 export function clientAddress(headers: Headers, trustedProxies: number): string | null {
-  const peer = headers.get(peerAddressHeader)
+  const peer = peerAddress(headers)
   if (peer === null || isIP(peer) === 0) return null
   if (trustedProxies === 0) return peer
   const forwarded = (headers.get('x-forwarded-for') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean)

@@ -1,5 +1,5 @@
-// Next's page cache (next.config `cacheHandler`), compiled to generated/page-cache-handler.mjs and loaded by
-// `next build` and `next start`. It is Next's own file-system cache with three changes, none of which adds work to a
+// Next's page cache, compiled to generated/page-cache-handler.mjs when next.config loads and installed once per
+// server process by instrumentation.ts (install-page-cache-handler.ts). It is Next's own file-system cache with three changes, none of which adds work to a
 // cache hit:
 // - every HTML page carries a Content-Security-Policy with the hashes of its own inline scripts, computed when the
 //   page is stored or first read;
@@ -9,7 +9,7 @@
 import type { OutgoingHttpHeaders } from 'node:http'
 import { createRequire } from 'node:module'
 import { env } from '../env'
-import { documentPolicy, hashInlineElements } from './content-security-policy'
+import { documentPolicy, hashNextInlineScripts } from './content-security-policy'
 import { KnownPages } from './known-pages'
 
 // CommonJS modules of Next's; an ESM default import would yield their whole `exports` object, not the class.
@@ -52,7 +52,9 @@ const isPageLookup = (context: GetArgs[1]) => String(context.kind) === 'APP_PAGE
 /** Adds the page's policy to its stored headers (once: the same object is served from memory afterwards). */
 function addPolicy(page: StoredPage): void {
   if (page.headers?.[policyHeader]) return
-  page.headers = { ...page.headers, [policyHeader]: documentPolicy(hashInlineElements(page.html), { https }) }
+  const hashes = hashNextInlineScripts(page.html)
+  if (hashes.refused > 0) console.warn(`Page cache: ${hashes.refused} inline script(s) or style(s) not written by Next left out of a page's Content-Security-Policy; they will not run`)
+  page.headers = { ...page.headers, [policyHeader]: documentPolicy(hashes, { https }) }
 }
 
 export default class PageCacheHandler extends FileSystemCache {

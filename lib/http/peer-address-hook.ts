@@ -1,6 +1,6 @@
 import { subscribe } from 'node:diagnostics_channel'
 import type { IncomingMessage } from 'node:http'
-import { peerAddressHeader } from './client-address'
+import { peerAddressHeader, peerAddressValue } from './client-address'
 
 let installed = false
 
@@ -16,7 +16,7 @@ export function installPeerAddressHook(): void {
     if (!isRequestStart(message)) return
     const { request } = message
     const address = request.socket.remoteAddress
-    if (address) request.headers[peerAddressHeader] = address
+    if (address) request.headers[peerAddressHeader] = peerAddressValue(address)
     else delete request.headers[peerAddressHeader]
   })
 }

@@ -2,6 +2,7 @@ import type { Nodes, Root } from 'mdast'
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx'
 import type { VFile } from 'vfile'
 import { allowedComponentNames, attributeRule, componentRule, interactiveNames } from '@/components/mdx/allowed'
+import { visit } from 'unist-util-visit'
 
 const dangerousTags = new Set(['script', 'iframe', 'object', 'embed', 'style', 'form', 'input', 'link', 'meta', 'base'])
 const unsafeUrl = /^(javascript|vbscript|data):/i
@@ -11,7 +12,12 @@ const blockTypes = new Set(['paragraph', 'heading', 'list', 'blockquote', 'code'
 interface Context {
   heading: boolean
   interactive: string | undefined
+  /** Definitions that `![alt][id]` images use: their URLs are image sources. */
+  imageDefinitions: ReadonlySet<string>
 }
+
+// Pages allow images from this site only (img-src 'self' in lib/http/content-security-policy.ts): a path, not a URL.
+const isSitePath = (url: string) => url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\')
 
 /**
  * Rejects everything an answer may not contain: import/export, {expressions}, raw HTML, components outside the
@@ -19,7 +25,11 @@ interface Context {
  * link), event-handler attributes and script URLs. Every violation is recorded on the file with its position.
  */
 export function checkSafety(tree: Root, file: VFile): void {
-  walk(tree, file, { heading: false, interactive: undefined })
+  const imageDefinitions = new Set<string>()
+  visit(tree, 'imageReference', (node) => {
+    imageDefinitions.add(node.identifier)
+  })
+  walk(tree, file, { heading: false, interactive: undefined, imageDefinitions })
 }
 
 function walk(node: Nodes, file: VFile, context: Context): void {
@@ -49,6 +59,8 @@ function walk(node: Nodes, file: VFile, context: Context): void {
     case 'definition':
       if (unsafeUrl.test(node.url.replace(/[\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g, ''))) {
         file.message(`unsafe URL "${oneLine(node.url)}": javascript:, vbscript: and data: links are not allowed`, node)
+      } else if ((node.type === 'image' || (node.type === 'definition' && context.imageDefinitions.has(node.identifier))) && !isSitePath(node.url)) {
+        file.message(`image "${oneLine(node.url)}" is not served by this site: pages show images from this site only; put the file under public/ and use its path (e.g. /images/chart.png)`, node)
       }
       break
   }
@@ -60,6 +72,7 @@ function walk(node: Nodes, file: VFile, context: Context): void {
   }
   if (!('children' in node)) return
   const inner: Context = {
+    ...context,
     heading: context.heading || node.type === 'heading',
     interactive: interactiveNames.has(node.type) ? node.type : context.interactive,
   }

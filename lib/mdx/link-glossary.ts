@@ -34,11 +34,14 @@ export interface LinkGlossaryOptions {
   protectedPhrases?: readonly string[]
 }
 
-/** The source as written, and its title alone when it reads "<title> by <author>". */
+/**
+ * The source as written, and its title alone when it reads "<title> by <author>" and the title has two words or
+ * more: a one-word title ("Volatility") cannot be told apart from a use of the term, so it is not protected alone.
+ */
 export function sourcePhrases(basedOn: string | null | undefined): string[] {
   if (!basedOn) return []
   const title = /^(.+?)\s+by\s+\S.*$/i.exec(basedOn)?.[1]
-  return title && title !== basedOn ? [basedOn, title] : [basedOn]
+  return title && title !== basedOn && /\S\s+\S/.test(title) ? [basedOn, title] : [basedOn]
 }
 
 /**
@@ -111,13 +114,17 @@ function linkText(
   return out
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/**
+ * Where the phrases stand in the text as whole words, case-insensitively. Matched on the text itself (not a
+ * lower-cased copy, whose length can differ: "İ" lower-cases to two code units), so the offsets are the text's.
+ */
 function protectedRanges(text: string, phrases: readonly string[]): [number, number][] {
-  if (phrases.length === 0) return []
-  const lower = text.toLowerCase()
   const ranges: [number, number][] = []
   for (const phrase of phrases) {
-    const needle = phrase.toLowerCase()
-    for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + needle.length)) ranges.push([at, at + needle.length])
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, 'giu')
+    for (const match of text.matchAll(pattern)) ranges.push([match.index, match.index + match[0].length])
   }
   return ranges
 }

@@ -1,7 +1,7 @@
 import { ingestContent } from '@/lib/content/ingest'
 import { createDb } from '@/lib/db'
 import { env } from '@/lib/env'
-import { peerAddressHeader } from '@/lib/http/client-address'
+import { peerAddressHeader, peerAddressValue } from '@/lib/http/client-address'
 import { deployMigrations } from '@/lib/migrate/migrations'
 import { answerSource, validFields, writeContentDir } from '@/tests/helpers/content-dir'
 
@@ -41,7 +41,7 @@ export function viewPost(body: BodyInit | null, client: ClientOptions = {}): Req
     origin: siteOrigin,
     'sec-fetch-site': 'same-origin',
     'user-agent': client.userAgent ?? 'Mozilla/5.0 (X11; Linux x86_64) vitest',
-    [peerAddressHeader]: client.address ?? '203.0.113.7',
+    [peerAddressHeader]: peerAddressValue(client.address ?? '203.0.113.7'),
     ...client.headers,
   })
   for (const name of client.without ?? []) headers.delete(name)

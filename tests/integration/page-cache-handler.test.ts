@@ -47,6 +47,18 @@ describe('PageCacheHandler', () => {
     expect(policy).toContain(`script-src 'self' ${scriptHash};`)
   })
 
+  it('leaves a script injected into a page out of its policy, so it does not run', async () => {
+    const injected = "alert('stored XSS')"
+    const tampered = page('An answer', 200) as unknown as { html: string }
+    tampered.html = tampered.html.replace('</body>', `<script>${injected}</script></body>`)
+    await handler.set(key('tampered-answer'), tampered as unknown as SetArgs[1], storeContext)
+    const policy = String((await storedPage('tampered-answer'))?.headers?.['content-security-policy'])
+    const [nextHash] = hashInlineElements(html('An answer')).scripts
+    const [injectedHash] = hashInlineElements(`<script>${injected}</script>`).scripts
+    expect(policy).toContain(`script-src 'self' ${nextHash};`)
+    expect(policy).not.toContain(String(injectedHash))
+  })
+
   it('replaces a page that existed with its 404, so an unpublished answer disappears', async () => {
     await handler.set(key('real-answer'), page('Page not found', 404), storeContext)
     expect(await storedPage('real-answer')).toMatchObject({ status: 404 })

@@ -89,6 +89,17 @@ describe('checkSafety', () => {
     expect(check('[x][r]\n\n[r]: javascript:alert(1)')).toEqual([`3:1 ${unsafe('javascript:alert(1)')}`])
   })
 
+  it('accepts images from this site only, inline or through a definition, as the pages\' img-src allows', () => {
+    const elsewhere = (url: string) => `image "${url}" is not served by this site: pages show images from this site only; put the file under public/ and use its path (e.g. /images/chart.png)`
+    expect(check('![a chart](/images/chart.png)')).toEqual([])
+    expect(check('![a pixel](https://tracker.example/p.gif)')).toEqual([`1:1 ${elsewhere('https://tracker.example/p.gif')}`])
+    expect(check('![x](//cdn.example/x.png)')).toEqual([`1:1 ${elsewhere('//cdn.example/x.png')}`])
+    expect(check('![x](chart.png)')).toEqual([`1:1 ${elsewhere('chart.png')}`])
+    expect(check('![x][img]\n\n[img]: https://cdn.example/x.png')).toEqual([`3:1 ${elsewhere('https://cdn.example/x.png')}`])
+    // The same definition used only by a link is a link, and may point anywhere.
+    expect(check('[x][ref]\n\n[ref]: https://example.com/page')).toEqual([])
+  })
+
   it('rejects raw HTML and comments in plain .md files, one line per problem', () => {
     expect(check('Text.\n\n<div>\nblock\n</div>', 'md')).toEqual(['3:1 raw HTML is not allowed (<div>); use Markdown or an allowed component'])
     expect(check('Text <span>inline</span>.', 'md')).toEqual([

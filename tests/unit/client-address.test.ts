@@ -1,14 +1,22 @@
 import { describe, expect, it } from 'vitest'
-import { clientAddress, clientNetwork, peerAddressHeader } from '@/lib/http/client-address'
+import { clientAddress, clientNetwork, peerAddressHeader, peerAddressValue } from '@/lib/http/client-address'
 
 const headers = (peer: string | null, forwardedFor?: string) => {
   const result = new Headers()
-  if (peer !== null) result.set(peerAddressHeader, peer)
+  if (peer !== null) result.set(peerAddressHeader, peerAddressValue(peer))
   if (forwardedFor !== undefined) result.set('x-forwarded-for', forwardedFor)
   return result
 }
 
 describe('clientAddress', () => {
+  it('ignores a peer-address header without this process\'s token (one a client sent before the hook ran)', () => {
+    const forged = new Headers({ [peerAddressHeader]: '10.9.8.7' })
+    expect(clientAddress(forged, 0)).toBeNull()
+    const guessed = new Headers({ [peerAddressHeader]: `${'x'.repeat(24)} 10.9.8.7` })
+    expect(clientAddress(guessed, 0)).toBeNull()
+    expect(clientAddress(new Headers({ [peerAddressHeader]: peerAddressValue('10.9.8.7') }), 0)).toBe('10.9.8.7')
+  })
+
   it('without trusted proxies, is the socket peer whatever X-Forwarded-For claims', () => {
     expect(clientAddress(headers('192.0.2.1', '203.0.113.9'), 0)).toBe('192.0.2.1')
     expect(clientAddress(headers('::1'), 0)).toBe('::1')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { documentPolicy, hashInlineElements, resourcePolicy } from '@/lib/http/content-security-policy'
+import { documentPolicy, hashInlineElements, hashNextInlineScripts, resourcePolicy } from '@/lib/http/content-security-policy'
 
 describe('hashInlineElements', () => {
   it('hashes an inline script as the CSP spec does (its example script and hash)', () => {
@@ -24,6 +24,39 @@ describe('hashInlineElements', () => {
     const [second] = hashInlineElements('<script>self.__next_f.push([1,"cafe -> 1"])</script>').scripts
     expect(first).toMatch(/^'sha256-[A-Za-z0-9+/]{43}='$/)
     expect(first).not.toBe(second)
+  })
+})
+
+describe('hashNextInlineScripts', () => {
+  const script = (body: string, attributes = '') => `<script${attributes}>${body}</script>`
+  const bootstrap = '(self.__next_f=self.__next_f||[]).push([0])'
+  const flight = 'self.__next_f.push([1,"1:\\"$Sreact.fragment\\"\\n"])'
+  const chunks = '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":["static/chunks/a.js"],"runtimeModuleIds":[1]})'
+
+  it("hashes Next's bootstrap, flight chunks and Turbopack chunk list, as hashInlineElements would", () => {
+    const html = [script(chunks, ' id="_R_"'), script(bootstrap), script(flight)].join('')
+    expect(hashNextInlineScripts(html)).toEqual({ ...hashInlineElements(html), refused: 0 })
+    expect(hashNextInlineScripts(html).scripts).toHaveLength(3)
+  })
+
+  it('refuses any other inline script or style, including code appended to a Next call', () => {
+    for (const body of [
+      "alert('x')",
+      `${flight};alert(1)`,
+      'self.__next_f.push([1,"x"]);alert(1);self.__next_f.push([1,"y"])',
+      'self.__next_f.push(alert(1))',
+      '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"a":1}),alert(1)',
+      '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push([1])',
+      `${bootstrap} `,
+    ]) {
+      expect(hashNextInlineScripts(script(body)), body).toEqual({ scripts: [], styles: [], refused: 1 })
+    }
+    expect(hashNextInlineScripts(`${script(bootstrap)}<style>p{}</style>`)).toMatchObject({ styles: [], refused: 1 })
+    expect(hashNextInlineScripts(script(`${flight}`, ' type="module"')).scripts).toHaveLength(1)
+  })
+
+  it('skips data blocks such as JSON-LD, which browsers never run', () => {
+    expect(hashNextInlineScripts(script('{"@type":"Article"}', ' type="application/ld+json"'))).toEqual({ scripts: [], styles: [], refused: 0 })
   })
 })
 

@@ -3,7 +3,7 @@ import type { Nodes, Root } from 'mdast'
 import remarkGfm from 'remark-gfm'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
-import { linkGlossaryTerms } from '@/lib/mdx/link-glossary'
+import { linkGlossaryTerms, sourcePhrases } from '@/lib/mdx/link-glossary'
 import { TermMatcher } from '@/lib/mdx/term-matcher'
 
 const sources = [
@@ -69,5 +69,30 @@ describe('linkGlossaryTerms', () => {
     expect(ok.slugs).toEqual(['contango'])
     const bad = link('Line one.\n\nSee <Term slug="nope">this</Term>.')
     expect(bad.messages).toEqual(['3:5 unknown glossary term slug "nope" in <Term>; add content/glossary/nope.mdx or fix the slug'])
+  })
+})
+
+describe('the answer\'s own source (basedOn) is not linked', () => {
+  const linkWithSource = (markdown: string, basedOn: string) => {
+    const tree = processor.parse(markdown) as Root
+    return linkGlossaryTerms(tree, new VFile(markdown), { ...options, protectedPhrases: sourcePhrases(basedOn) })
+  }
+
+  it('protects the whole source and its title of two words or more, as whole words, in any case', () => {
+    expect(sourcePhrases('VIX Contango Guide by Jane Doe')).toEqual(['VIX Contango Guide by Jane Doe', 'VIX Contango Guide'])
+    expect(linkWithSource('See the vix contango guide for more.', 'VIX Contango Guide by Jane Doe')).toEqual([])
+    // Elsewhere in the same answer the terms are uses again.
+    expect(linkWithSource('See the VIX Contango Guide. Contango costs VIX holders.', 'VIX Contango Guide by Jane Doe')).toEqual(['contango', 'vix'])
+  })
+
+  it('does not protect a one-word title, which reads like the term itself', () => {
+    expect(sourcePhrases('Contango by Jane Doe')).toEqual(['Contango by Jane Doe'])
+    expect(linkWithSource('Contango is when later months cost more.', 'Contango by Jane Doe')).toEqual(['contango'])
+    expect(linkWithSource('As Contango by Jane Doe explains, it costs.', 'Contango by Jane Doe')).toEqual([])
+  })
+
+  it('keeps offsets right when case-folding changes a string\'s length', () => {
+    // "İ" lower-cases to two code units; ranges found on a lower-cased copy would shift past it.
+    expect(linkWithSource('İİİ: the VIX Contango Guide, then theta.', 'VIX Contango Guide by Jane Doe')).toEqual(['theta'])
   })
 })
