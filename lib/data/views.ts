@@ -17,6 +17,12 @@ export interface ViewTotal {
 
 class UnknownAnswer extends Error {}
 
+/**
+ * Views one network can add to one answer in a day, whatever user agents it sends: a household or office shares an
+ * address (so more than one), and a script rotating its User-Agent header must not count each time.
+ */
+export const viewsPerNetworkPerDay = 3
+
 let lastPrunedDay: string | undefined
 
 /** `YYYY-MM-DD` in UTC: a visitor counts once per answer per UTC day. */
@@ -32,11 +38,17 @@ export function utcDay(now: Date): string {
 export async function recordView(slug: string, visitor: Visitor, now: Date): Promise<ViewTotal | null> {
   const day = utcDay(now)
   const hash = await hashVisitor(['view', visitor.network, visitor.userAgent, slug, day])
+  const network = await hashVisitor(['view-network', visitor.network, slug, day])
   const client = await db()
   let result: ViewTotal | null
   try {
     result = await client.$transaction(async (tx) => {
-      const marked = await tx.$executeRaw`INSERT INTO "ViewMark" ("hash", "day") VALUES (${hash}, ${day}) ON CONFLICT ("hash") DO NOTHING`
+      // The mark goes in only while the network has fewer than its share of marks for this answer today.
+      const marked = await tx.$executeRaw`
+        INSERT INTO "ViewMark" ("hash", "day", "network")
+        SELECT ${hash}, ${day}, ${network}
+        WHERE (SELECT COUNT(*) FROM "ViewMark" WHERE "network" = ${network}) < ${viewsPerNetworkPerDay}
+        ON CONFLICT ("hash") DO NOTHING`
       if (marked === 0) {
         const row = await tx.answer.findFirst({ where: { slug, ...publicWhere }, select: { views: true } })
         return row ? { views: row.views, counted: false } : null

@@ -9,6 +9,7 @@ vi.hoisted(() => {
 import { GET, POST } from '@/app/api/views/route'
 import { createDb } from '@/lib/db'
 import { env } from '@/lib/env'
+import { viewsPerNetworkPerDay } from '@/lib/data/views'
 import { draftSlug, otherSlug, publicSlug, seedViewAnswers, siteOrigin, slugBody, viewGet, viewPost } from '@/tests/helpers/view-requests'
 
 beforeAll(seedViewAnswers)
@@ -67,6 +68,17 @@ describe('POST /api/views: one view per visitor per answer per day', () => {
     const responses = await Promise.all(Array.from({ length: 50 }, () => POST(viewPost(slugBody(publicSlug), { address: '198.51.100.2' }))))
     expect(responses.map((r) => r.status)).toEqual(Array(50).fill(200))
     expect(await views()).toBe(before + 1)
+  })
+
+  it('counts one network at most three times a day for an answer, however many user agents it sends', async () => {
+    const before = await views()
+    const responses = []
+    for (let i = 0; i < 20; i++) responses.push(await POST(viewPost(slugBody(publicSlug), { address: '198.51.100.77', userAgent: `Rotating agent ${i}` })))
+    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200))
+    expect(await views()).toBe(before + viewsPerNetworkPerDay)
+    // Another network is its own visitor.
+    await POST(viewPost(slugBody(publicSlug), { address: '198.51.100.78', userAgent: 'Rotating agent 0' }))
+    expect(await views()).toBe(before + viewsPerNetworkPerDay + 1)
   })
 
   it('counts two clients twice, and a new user agent on the same address as another visitor', async () => {
