@@ -35,7 +35,9 @@ const jsonCalls = [
 const typeAttribute = /\stype\s*=\s*["']?([^"'\s>]*)/i
 const executableTypes = new Set(['', 'text/javascript', 'application/javascript', 'module'])
 
-function isNextInlineScript(body: string): boolean {
+function isNextInlineScript(script: string): boolean {
+  // One statement; Turbopack ends its own with a semicolon.
+  const body = script.endsWith(';') ? script.slice(0, -1) : script
   if (body === nextBootstrap) return true
   for (const { prefix, isArgument } of jsonCalls) {
     if (!body.startsWith(prefix) || !body.endsWith(')')) continue

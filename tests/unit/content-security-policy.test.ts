@@ -31,7 +31,8 @@ describe('hashNextInlineScripts', () => {
   const script = (body: string, attributes = '') => `<script${attributes}>${body}</script>`
   const bootstrap = '(self.__next_f=self.__next_f||[]).push([0])'
   const flight = 'self.__next_f.push([1,"1:\\"$Sreact.fragment\\"\\n"])'
-  const chunks = '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":["static/chunks/a.js"],"runtimeModuleIds":[1]})'
+  // As Turbopack writes it, with its semicolon.
+  const chunks = '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":["static/chunks/a.js"],"runtimeModuleIds":[1]});'
 
   it("hashes Next's bootstrap, flight chunks and Turbopack chunk list, as hashInlineElements would", () => {
     const html = [script(chunks, ' id="_R_"'), script(bootstrap), script(flight)].join('')
@@ -48,6 +49,8 @@ describe('hashNextInlineScripts', () => {
       '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"a":1}),alert(1)',
       '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push([1])',
       `${bootstrap} `,
+      `${bootstrap};;`,
+      `${bootstrap};alert(1);`,
     ]) {
       expect(hashNextInlineScripts(script(body)), body).toEqual({ scripts: [], styles: [], refused: 1 })
     }
