@@ -34,6 +34,13 @@ export function Byline({ answer }: { answer: AnswerDetail }) {
       </span>,
     )
   }
+  if (answer.reviewedAt) {
+    when.push(
+      <span key="rv">
+        Reviewed{answer.reviewedBy ? ` by ${answer.reviewedBy}` : ''} on <time dateTime={answer.reviewedAt.slice(0, 10)}>{formatDate(answer.reviewedAt)}</time>
+      </span>,
+    )
+  }
   when.push(<ViewCount key="v" slug={answer.slug} initial={answer.views} />, <span key="r">{answer.readingMinutes} min read</span>)
   return (
     <div className="space-y-1 text-sm text-slate-600 dark:text-slate-400">

@@ -41,6 +41,8 @@ export function toAnswerWrite(
     basedOn: data.basedOn ?? null,
     publishedAt: toDate(data.publishedAt),
     revisedAt: data.updatedAt ? toDate(data.updatedAt) : null,
+    reviewedBy: data.reviewedBy ?? null,
+    reviewedAt: data.reviewedAt ? toDate(data.reviewedAt) : null,
     summary: data.summary ?? deriveSummary(compiled.firstParagraph),
     draft: data.draft ?? false,
     code: compiled.code,

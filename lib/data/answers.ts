@@ -28,6 +28,8 @@ export interface AnswerDetail extends AnswerListItem {
   authors: Author[]
   basedOn: string | null
   revisedAt: string | null
+  reviewedBy: string | null
+  reviewedAt: string | null
   wordCount: number
   views: number
   code: string
@@ -59,6 +61,8 @@ export const getAnswer = cache(async (slug: string): Promise<AnswerDetail | null
       authors: true,
       basedOn: true,
       revisedAt: true,
+      reviewedBy: true,
+      reviewedAt: true,
       wordCount: true,
       views: true,
       code: true,
@@ -78,6 +82,8 @@ export const getAnswer = cache(async (slug: string): Promise<AnswerDetail | null
     authors: storedAuthorsSchema.parse(JSON.parse(row.authors)),
     basedOn: row.basedOn,
     revisedAt: row.revisedAt?.toISOString() ?? null,
+    reviewedBy: row.reviewedBy,
+    reviewedAt: row.reviewedAt?.toISOString() ?? null,
     wordCount: row.wordCount,
     views: row.views,
     code: row.code,

@@ -78,6 +78,8 @@ export interface AnswerWrite {
   basedOn: string | null
   publishedAt: Date
   revisedAt: Date | null
+  reviewedBy: string | null
+  reviewedAt: Date | null
   summary: string
   draft: boolean
   code: string

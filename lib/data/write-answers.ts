@@ -14,6 +14,8 @@ function answerRow(answer: AnswerWrite, categoryIds: ReadonlyMap<string, number>
     basedOn: answer.basedOn,
     publishedAt: answer.publishedAt,
     revisedAt: answer.revisedAt,
+    reviewedBy: answer.reviewedBy,
+    reviewedAt: answer.reviewedAt,
     summary: answer.summary,
     draft: answer.draft,
     unpublishedAt: null,
@@ -26,7 +28,7 @@ function answerRow(answer: AnswerWrite, categoryIds: ReadonlyMap<string, number>
   }
 }
 
-const columns = ['slug', 'sourcePath', 'title', 'categoryId', 'author', 'authors', 'basedOn', 'publishedAt', 'revisedAt', 'summary', 'draft', 'unpublishedAt', 'code', 'wordCount', 'readingMinutes', 'contentHash', 'glossaryVersion', 'ingestedAt'] as const
+const columns = ['slug', 'sourcePath', 'title', 'categoryId', 'author', 'authors', 'basedOn', 'publishedAt', 'revisedAt', 'reviewedBy', 'reviewedAt', 'summary', 'draft', 'unpublishedAt', 'code', 'wordCount', 'readingMinutes', 'contentHash', 'glossaryVersion', 'ingestedAt'] as const
 const columnList = Prisma.raw(columns.map((column) => `"${column}"`).join(', '))
 // Every column but the key: an existing row (published or not) takes the new values and keeps its id and views.
 const updateList = Prisma.raw(columns.filter((column) => column !== 'slug').map((column) => `"${column}" = excluded."${column}"`).join(', '))

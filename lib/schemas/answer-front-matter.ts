@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { authorEntrySchema } from '@/lib/schemas/author'
-import { calendarDate, plainLine, slugField } from '@/lib/schemas/fields'
+import { calendarDate, isCalendarDate, plainLine, slugField } from '@/lib/schemas/fields'
 import { slugify } from '@/lib/slug'
 
 /** A name that gets its own page (/category/…, /tags/…) needs at least one letter or digit to make its URL. */
@@ -8,6 +8,9 @@ const pageName = (label: string, min: number, max: number) =>
   plainLine(label, min, max).refine((text) => slugify(text) !== '', {
     error: (issue) => `"${String(issue.input)}" has no letters or digits to make its page address from; use words`,
   })
+
+// A day of slack: an editor east of UTC reviewing "today" is already on tomorrow's UTC date.
+const todayPlusOne = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)
 
 export const answerFrontMatterSchema = z
   .strictObject({
@@ -37,6 +40,9 @@ export const answerFrontMatterSchema = z
     basedOn: plainLine('basedOn', 2, 200).optional(),
     publishedAt: calendarDate,
     updatedAt: calendarDate.optional(),
+    // Who last checked the answer for accuracy, and when (shown in the byline; `content:review-due` lists stale ones).
+    reviewedBy: plainLine('reviewedBy', 2, 120).optional(),
+    reviewedAt: calendarDate.optional(),
     summary: z.string().trim().min(1, 'must not be empty').max(300, 'must be at most 300 characters').optional(),
     draft: z.boolean({ error: 'must be true or false' }).optional(),
   })
@@ -47,7 +53,18 @@ export const answerFrontMatterSchema = z
     if (value.author !== undefined && value.authors !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['authors'], message: 'give either author or authors, not both' })
     }
-    if (value.updatedAt && value.updatedAt < value.publishedAt) {
+    // Dates are compared only when both are real (an impossible one already has its own problem).
+    const comparable = (date: string | undefined): date is string => date !== undefined && isCalendarDate(date) && isCalendarDate(value.publishedAt)
+    if (comparable(value.reviewedAt) && value.reviewedAt < value.publishedAt) {
+      ctx.addIssue({ code: 'custom', path: ['reviewedAt'], message: `(${value.reviewedAt}) is before publishedAt (${value.publishedAt})` })
+    }
+    if (comparable(value.reviewedAt) && value.reviewedAt > todayPlusOne()) {
+      ctx.addIssue({ code: 'custom', path: ['reviewedAt'], message: `(${value.reviewedAt}) is in the future: give the day the review was done` })
+    }
+    if (value.reviewedBy !== undefined && value.reviewedAt === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['reviewedBy'], message: 'needs reviewedAt too: the day of the review' })
+    }
+    if (comparable(value.updatedAt) && value.updatedAt < value.publishedAt) {
       ctx.addIssue({
         code: 'custom',
         path: ['updatedAt'],

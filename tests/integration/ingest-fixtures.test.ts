@@ -12,7 +12,7 @@ const cases: { fixture: string; line: number; column: number; message: string }[
     fixture: 'unknown-key.mdx',
     line: 3,
     column: 1,
-    message: 'unknown front matter field "tittle" (did you mean "title"?); allowed: title, slug, category, tags, author, authors, basedOn, publishedAt, updatedAt, summary, draft',
+    message: 'unknown front matter field "tittle" (did you mean "title"?); allowed: title, slug, category, tags, author, authors, basedOn, publishedAt, updatedAt, reviewedBy, reviewedAt, summary, draft',
   },
   { fixture: 'impossible-date.mdx', line: 6, column: 14, message: 'front matter "publishedAt" 2026-13-45 is not a real calendar date' },
   { fixture: 'updated-before-published.mdx', line: 7, column: 12, message: 'front matter "updatedAt" (2026-03-01) is before publishedAt (2026-03-14)' },
