@@ -9,13 +9,17 @@ const nameParticles = new Set(['da', 'de', 'del', 'della', 'der', 'di', 'du', 'l
 const organizationWord =
   /\b(?:Team|Press|Inc|LLC|Ltd|Group|Institute|University|Research|Association|Society|Foundation|Exchange|Board|Company|Co|Corporation|Corp|Bank|Council|Committee|Department|Agency|Academy|Publishing|Publishers|Media)\b\.?/
 
-const looksLikeName = (text: string) =>
-  text.split(/\s+/).every((word) => /^\p{Lu}/u.test(word) || nameParticles.has(word) || /^\p{Lu}\.(\p{Lu}\.)*$/u.test(word))
+// Lower-case words an organisation's name may hold ("Institute of Finance", "Research and Development Team").
+const organizationLinks = new Set(['and', 'of', 'for', 'the', '&'])
+
+const looksLikeName = (text: string, allowed: Set<string> = nameParticles) =>
+  text.split(/\s+/).every((word) => /^\p{Lu}/u.test(word) || allowed.has(word))
 
 /**
- * Splits "<title> by <author(s)>" at the last " by " whose right-hand side reads as names (every word capitalised,
- * name particles allowed), so "Trading by the Book" stays a title. Several people: "A and B", "A, B and C", "A & B".
- * An author with an organisation word (Team, Press, Institute…) is one organisation, never split.
+ * Splits "<title> by <author(s)>" at the last " by ". What follows must read as names (every word capitalised,
+ * name particles allowed), otherwise the whole text is the title: "Trading Options by the Book" has no author.
+ * Several people: "A and B", "A, B and C", "A & B". An author with an organisation word (Team, Press, Institute…)
+ * is one organisation, never split.
  */
 export function parseBasedOn(text: string): BasedOnSource {
   const trimmed = text.trim()
@@ -24,10 +28,10 @@ export function parseBasedOn(text: string): BasedOnSource {
   const credit = at > 0 ? trimmed.slice(at + 4).trim() : ''
   if (!title || !credit) return { title: trimmed, authors: [] }
   if (organizationWord.test(credit)) {
-    const named = looksLikeName(credit.replace(/&/g, 'And'))
+    const named = looksLikeName(credit, organizationLinks) && /^\p{Lu}/u.test(credit)
     return named ? { title, authors: [{ kind: 'organization', name: credit }] } : { title: trimmed, authors: [] }
   }
   const names = credit.split(/\s*(?:,\s*and\s+|,|\s+and\s+|\s*&\s*)\s*/).filter(Boolean)
-  if (names.length === 0 || !names.every(looksLikeName)) return { title: trimmed, authors: [] }
+  if (names.length === 0 || !names.every((name) => looksLikeName(name))) return { title: trimmed, authors: [] }
   return { title, authors: names.map((name) => ({ kind: 'person', name })) }
 }
