@@ -4,7 +4,7 @@ import { calendarDay, slashedDay } from '@/lib/metadata/dates'
 import type { Author } from '@/lib/schemas/author'
 import { site } from '@/lib/site'
 
-export type CitationInput = Pick<AnswerDetail, 'slug' | 'title' | 'summary' | 'publishedAt' | 'revisedAt' | 'authors' | 'tags'>
+export type CitationInput = Pick<AnswerDetail, 'slug' | 'title' | 'publishedAt' | 'revisedAt' | 'authors'>
 
 /** "Clark, Russell" for a person (the order Zotero splits on), the name itself for a group. */
 export const citationAuthorName = (author: Author) =>
@@ -12,7 +12,9 @@ export const citationAuthorName = (author: Author) =>
 
 /**
  * Highwire Press tags (what Zotero's and Mendeley's page translators and Google Scholar read) and their Dublin Core
- * counterparts, for Next's `metadata.other`: one `<meta name content>` per value, arrays repeat the name.
+ * counterparts, for Next's `metadata.other`: one `<meta name content>` per value, arrays repeat the name. Dublin
+ * Core stops at what no other tag says (description and subjects are in the description and article:tag tags):
+ * every tag here travels twice, in the HTML head and in the page's RSC payload.
  * The publication date is that of the version shown, as the "Cite this answer" text dates it (APA: the last
  * update); the online date is when the answer first went up.
  */
@@ -35,8 +37,5 @@ export function citationMetaTags(answer: CitationInput): Record<string, string |
     'DC.language': site.locale,
     'DC.identifier': url,
     'DC.type': 'Text',
-    'DC.format': 'text/html',
-    'DC.description': answer.summary,
-    'DC.subject': answer.tags.map((tag) => tag.name),
   }
 }

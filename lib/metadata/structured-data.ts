@@ -26,7 +26,6 @@ export function articleJsonLd(answer: ArticleInput): JsonLdNode {
   const source = answer.basedOn ? parseBasedOn(answer.basedOn) : null
   return {
     '@type': 'Article',
-    '@id': `${url}#article`,
     headline: answer.title,
     description: answer.summary,
     url,
@@ -36,7 +35,6 @@ export function articleJsonLd(answer: ArticleInput): JsonLdNode {
     dateModified: calendarDay(answer.revisedAt ?? answer.publishedAt),
     author: answer.authors.map(authorNode),
     publisher: publisher(),
-    isPartOf: { '@type': 'WebSite', '@id': absoluteUrl('/#website'), name: site.name, url: absoluteUrl(paths.home) },
     inLanguage: site.locale,
     articleSection: answer.category.name,
     keywords: answer.tags.map((tag) => tag.name).join(', '),

@@ -6,11 +6,9 @@ import { site } from '@/lib/site'
 const answer: CitationInput = {
   slug: 'what-is-contango',
   title: 'What is contango in VIX futures?',
-  summary: 'Futures priced above spot.',
   publishedAt: '2026-05-09T00:00:00.000Z',
   revisedAt: null,
   authors: [{ kind: 'person', family: 'Clark', given: 'Russell' }, { kind: 'person', family: 'Plato' }, { kind: 'group', name: 'VixShield Research Team' }],
-  tags: [{ slug: 'vix', name: 'vix' }],
 }
 
 describe('citationMetaTags', () => {
@@ -40,7 +38,12 @@ describe('citationMetaTags', () => {
 })
 
 describe('answerMetadata', () => {
-  const metadata = answerMetadata({ ...answer, category: { slug: 'volatility-products', name: 'Volatility Products' } })
+  const metadata = answerMetadata({
+    ...answer,
+    summary: 'Futures priced above spot.',
+    category: { slug: 'volatility-products', name: 'Volatility Products' },
+    tags: [{ slug: 'vix', name: 'vix' }],
+  })
 
   it('gives an absolute canonical URL, the feed, an article card of its own and a large Twitter card', () => {
     const url = `${site.url}/ask/what-is-contango`
