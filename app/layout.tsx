@@ -3,6 +3,7 @@ import localFont from 'next/font/local'
 import type { ReactNode } from 'react'
 import { SiteFooter } from '@/components/site/SiteFooter'
 import { SiteHeader } from '@/components/site/SiteHeader'
+import { defaultImage, feedAlternate, ogLocale } from '@/lib/metadata/page-metadata'
 import { site } from '@/lib/site'
 import './globals.css'
 
@@ -13,11 +14,15 @@ const inter = localFont({
   display: 'swap',
 })
 
+// What a page without its own metadata (404s, error pages) inherits; content pages state theirs in full
+// (lib/metadata/page-metadata.ts), since Next replaces openGraph, twitter and alternates rather than merging them.
 export const metadata: Metadata = {
   metadataBase: new URL(site.url),
   title: { default: site.name, template: `%s | ${site.name}` },
   description: site.description,
-  openGraph: { siteName: site.name, type: 'website', locale: site.locale },
+  alternates: { types: feedAlternate },
+  openGraph: { siteName: site.name, type: 'website', locale: ogLocale, images: [defaultImage] },
+  twitter: { card: 'summary_large_image', images: [{ url: defaultImage.url, alt: defaultImage.alt }] },
 }
 
 export const viewport: Viewport = {

@@ -1,16 +1,23 @@
+import type { Metadata } from 'next'
 import Link from 'next/link'
 import { AnswerList } from '@/components/answers/AnswerList'
+import { JsonLd } from '@/components/metadata/JsonLd'
 import { countAnswers, listNewestAnswers } from '@/lib/data/answers'
 import { listCategories } from '@/lib/data/taxonomy'
 import { formatCount } from '@/lib/format'
+import { paths } from '@/lib/metadata/absolute-url'
+import { pageMetadata } from '@/lib/metadata/page-metadata'
+import { websiteJsonLd } from '@/lib/metadata/structured-data'
 import { site } from '@/lib/site'
 
 export const revalidate = 300
+export const metadata: Metadata = pageMetadata({ title: site.name, absoluteTitle: true, description: site.description, path: paths.home })
 
 export default async function HomePage() {
   const [answers, categories, total] = await Promise.all([listNewestAnswers(10), listCategories(), countAnswers()])
   return (
     <div className="space-y-12">
+      <JsonLd data={websiteJsonLd()} />
       <section className="max-w-3xl">
         <h1 className="text-4xl font-bold tracking-tight text-slate-900 sm:text-5xl dark:text-white">{site.name}</h1>
         <p className="mt-4 text-lg text-slate-600 dark:text-slate-300">{site.tagline}</p>

@@ -3,7 +3,8 @@
 // cache hit:
 // - every HTML page carries a Content-Security-Policy with the hashes of its own inline scripts, computed when the
 //   page is stored or first read;
-// - a 404 for a URL that never had a page is not stored (each made-up slug used to add ~57 KB to the disk, forever);
+// - a 404 for a URL that never had a page or route response is not stored (each made-up slug used to add ~57 KB to
+//   the disk, forever);
 // - a content URL whose slug is not stored is answered with the pre-rendered 404 page instead of a render (~30 ms
 //   of CPU each), checked against an index of the stored slugs (KnownPages).
 import type { OutgoingHttpHeaders } from 'node:http'
@@ -47,6 +48,14 @@ function asStoredPage(value: unknown): StoredPage | null {
   return String(page.kind) === 'APP_PAGE' && typeof page.html === 'string' ? (value as StoredPage) : null
 }
 
+/** A route handler's 404 (e.g. the card of an unknown answer under /ask/<slug>/og.png). */
+function isRouteNotFound(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false
+  const route = value as { kind?: unknown; status?: unknown }
+  return String(route.kind) === 'APP_ROUTE' && route.status === 404
+}
+const routeLookup = { kind: 'APP_ROUTE' } as unknown as GetArgs[1]
+
 const isPageLookup = (context: GetArgs[1]) => String(context.kind) === 'APP_PAGE' && !('isFallback' in context && context.isFallback)
 
 /** Adds the page's policy to its stored headers (once: the same object is served from memory afterwards). */
@@ -77,6 +86,9 @@ export default class PageCacheHandler extends FileSystemCache {
       addPolicy(page)
       // A 404 replaces a page that existed (an unpublished answer must disappear); otherwise there is nothing to keep.
       if (page.status === 404 && (await super.get(key, pageLookup)) === null) return
+    } else if (isRouteNotFound(data) && (await super.get(key, routeLookup)) === null) {
+      // Same for route handlers: a made-up slug's 404 is not kept, a 404 that replaces a stored response is.
+      return
     }
     await super.set(...args)
   }

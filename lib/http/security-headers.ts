@@ -45,9 +45,9 @@ export function securityHeaders(siteUrl: string): { key: string; value: string }
  * (lib/http/page-cache-handler.ts), with the hashes of their own inline scripts; a second policy sent from here
  * would be enforced as well and block those scripts, so the resource policy is limited to these paths.
  */
-export const resourcePaths = ['/_next/:path*', '/api/:path*', '/icon.svg']
+export const resourcePaths = ['/_next/:path*', '/api/:path*', '/icon.svg', '/og.png', '/ask/:slug/og.png', '/feed.xml', '/sitemap.xml', '/robots.txt']
 // One rule for all of them: Next matches every rule against every request (~5 µs each on the answer page).
-const resourceSource = '/:path(_next(?:/.*)?|api(?:/.*)?|icon\\.svg)'
+const resourceSource = '/:path(_next(?:/.*)?|api(?:/.*)?|icon\\.svg|og\\.png|ask/[^/]+/og\\.png|feed\\.xml|sitemap\\.xml|robots\\.txt)'
 
 /** next.config `headers()`: the shared headers everywhere, and the resource policy where no page can answer. */
 export function securityHeaderRules(siteUrl: string): HeaderRule[] {

@@ -126,6 +126,12 @@ test.describe('security headers', () => {
       ['script', script ?? '', 200],
       ['stylesheet', stylesheet ?? '', 200],
       ['icon', '/icon.svg', 200],
+      ['answer card', `${alvh}/og.png`, 200],
+      ['site card', '/og.png', 200],
+      ['card of an unknown answer', '/ask/no-such-answer/og.png', 404],
+      ['feed', '/feed.xml', 200],
+      ['sitemap', '/sitemap.xml', 200],
+      ['robots', '/robots.txt', 200],
       ['missing static file', '/_next/static/chunks/no-such-file.js', 404],
     ]
     for (const [label, target, status] of cases) {

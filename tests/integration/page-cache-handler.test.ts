@@ -64,6 +64,19 @@ describe('PageCacheHandler', () => {
     expect(await storedPage('real-answer')).toMatchObject({ status: 404 })
   })
 
+  it('treats a route handler response the same: no 404 kept for a made-up slug, one kept when it replaces a card', async () => {
+    const routeLookup = { kind: 'APP_ROUTE' } as unknown as GetArgs[1]
+    const routeKey = (slug: string) => `/test-ask/${slug}/og.png`
+    const route = (status: number) => ({ kind: 'APP_ROUTE', status, body: Buffer.from(status === 200 ? 'png bytes' : 'Not found'), headers: {} }) as unknown as SetArgs[1]
+    const before = filesOnDisk()
+    for (let i = 0; i < 20; i++) await handler.set(routeKey(`made-up-${i}`), route(404), storeContext)
+    expect(filesOnDisk()).toBe(before)
+    expect(await handler.get(routeKey('made-up-0'), routeLookup)).toBeNull()
+    await handler.set(routeKey('real'), route(200), storeContext)
+    await handler.set(routeKey('real'), route(404), storeContext)
+    expect((await handler.get(routeKey('real'), routeLookup))?.value).toMatchObject({ kind: 'APP_ROUTE', status: 404 })
+  })
+
   it('compiles to a module that plain Node (as `next start` does) imports as the handler class', () => {
     const file = compilePageCacheHandler(process.cwd())
     const script = `import(${JSON.stringify(`file://${file}`)}).then((m) => console.log(typeof m.default, m.default.name))`

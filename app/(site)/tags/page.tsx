@@ -1,9 +1,11 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { listTags } from '@/lib/data/taxonomy'
+import { paths } from '@/lib/metadata/absolute-url'
+import { pageMetadata } from '@/lib/metadata/page-metadata'
 
 export const revalidate = 300
-export const metadata: Metadata = { title: 'Topics', description: 'Every topic tag with its number of answers.', alternates: { canonical: '/tags' } }
+export const metadata: Metadata = pageMetadata({ title: 'Topics', description: 'Every topic tag with its number of answers.', path: paths.tags })
 
 export default async function TagsPage() {
   const tags = await listTags()

@@ -7,7 +7,10 @@ import { MdxContent } from '@/components/article/MdxContent'
 import { RelatedAnswers } from '@/components/article/RelatedAnswers'
 import { TagList } from '@/components/article/TagList'
 import { TermsReferenced } from '@/components/glossary/TermsReferenced'
+import { JsonLd } from '@/components/metadata/JsonLd'
 import { getAnswer, listAnswerSlugs, listRelatedAnswers } from '@/lib/data/answers'
+import { answerMetadata } from '@/lib/metadata/answer-metadata'
+import { articleJsonLd } from '@/lib/metadata/structured-data'
 import { parseSlugParam } from '@/lib/schemas/route-params'
 
 // Pre-rendered at build and refreshed in the background; view counts are live through ViewCount.
@@ -22,22 +25,7 @@ type Props = { params: Promise<{ slug: string }> }
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const slug = parseSlugParam((await params).slug)
   const answer = slug ? await getAnswer(slug) : null
-  if (!answer) return { title: 'Answer not found' }
-  return {
-    title: answer.title,
-    description: answer.summary,
-    alternates: { canonical: `/ask/${answer.slug}` },
-    authors: [{ name: answer.author }],
-    openGraph: {
-      type: 'article',
-      title: answer.title,
-      description: answer.summary,
-      url: `/ask/${answer.slug}`,
-      publishedTime: answer.publishedAt,
-      modifiedTime: answer.revisedAt ?? undefined,
-      tags: answer.tags.map((tag) => tag.name),
-    },
-  }
+  return answer ? answerMetadata(answer) : { title: 'Answer not found' }
 }
 
 export default async function AnswerPage({ params }: Props) {
@@ -47,7 +35,11 @@ export default async function AnswerPage({ params }: Props) {
   const related = await listRelatedAnswers(answer.id, 3)
   return (
     <article className="mx-auto max-w-3xl">
-      <Breadcrumb items={[{ href: `/category/${answer.category.slug}`, label: answer.category.name }]} />
+      <JsonLd data={articleJsonLd(answer)} />
+      <Breadcrumb
+        items={[{ href: `/category/${answer.category.slug}`, label: answer.category.name }]}
+        current={{ href: `/ask/${answer.slug}`, label: answer.title }}
+      />
       <header className="space-y-4 border-b border-slate-200 pb-6 dark:border-slate-800">
         <h1 className="text-3xl leading-tight font-bold tracking-tight text-balance text-slate-900 sm:text-4xl dark:text-white">
           {answer.title}

@@ -4,7 +4,11 @@ import { notFound } from 'next/navigation'
 import { AnswerList } from '@/components/answers/AnswerList'
 import { Breadcrumb } from '@/components/article/Breadcrumb'
 import { MdxContent } from '@/components/article/MdxContent'
+import { JsonLd } from '@/components/metadata/JsonLd'
 import { getGlossaryTerm, listGlossaryTerms } from '@/lib/data/glossary'
+import { paths } from '@/lib/metadata/absolute-url'
+import { pageMetadata } from '@/lib/metadata/page-metadata'
+import { definedTermJsonLd } from '@/lib/metadata/structured-data'
 import { parseSlugParam } from '@/lib/schemas/route-params'
 
 export const revalidate = 300
@@ -23,7 +27,7 @@ async function load(params: Props['params']) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const term = await load(params)
   return term
-    ? { title: `${term.term} - Glossary`, description: term.short, alternates: { canonical: `/glossary/${term.slug}` } }
+    ? pageMetadata({ title: `${term.term} - Glossary`, description: term.short, path: paths.term(term.slug) })
     : { title: 'Term not found' }
 }
 
@@ -32,7 +36,8 @@ export default async function GlossaryTermPage({ params }: Props) {
   if (!term) notFound()
   return (
     <article className="mx-auto max-w-3xl">
-      <Breadcrumb items={[{ href: '/glossary', label: 'Glossary' }]} />
+      <JsonLd data={definedTermJsonLd(term)} />
+      <Breadcrumb items={[{ href: '/glossary', label: 'Glossary' }]} current={{ href: paths.term(term.slug), label: term.term }} />
       {term.category ? <p className="text-sm font-medium tracking-wide text-sky-700 uppercase dark:text-sky-300">{term.category}</p> : null}
       <h1 className="mt-1 text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl dark:text-white">{term.term}</h1>
       {term.aliases.length > 0 ? (
