@@ -9,7 +9,7 @@ import { site } from '@/lib/site'
 
 export type ArticleInput = Pick<
   AnswerDetail,
-  'slug' | 'title' | 'summary' | 'publishedAt' | 'revisedAt' | 'authors' | 'basedOn' | 'category' | 'tags' | 'terms'
+  'slug' | 'title' | 'summary' | 'publishedAt' | 'revisedAt' | 'reviewedBy' | 'reviewedAt' | 'authors' | 'basedOn' | 'category' | 'tags' | 'terms'
 >
 
 const publisher = (): JsonLdNode => ({ '@type': 'Organization', '@id': absoluteUrl('/#publisher'), name: site.publisher, url: absoluteUrl(paths.home) })
@@ -29,7 +29,13 @@ export function articleJsonLd(answer: ArticleInput): JsonLdNode {
     headline: answer.title,
     description: answer.summary,
     url,
-    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    // The editorial review is a fact about the page (schema.org WebPage: lastReviewed, reviewedBy).
+    mainEntityOfPage: {
+      '@type': 'WebPage',
+      '@id': url,
+      lastReviewed: answer.reviewedAt ? calendarDay(answer.reviewedAt) : undefined,
+      reviewedBy: answer.reviewedBy ? (answer.reviewedBy === site.publisher ? publisher() : { '@type': 'Person', name: answer.reviewedBy }) : undefined,
+    },
     image: absoluteUrl(paths.answerImage(answer.slug)),
     datePublished: calendarDay(answer.publishedAt),
     dateModified: calendarDay(answer.revisedAt ?? answer.publishedAt),

@@ -10,6 +10,8 @@ const answer: ArticleInput = {
   summary: 'It adds protection as the curve flattens.',
   publishedAt: '2026-03-14T00:00:00.000Z',
   revisedAt: '2026-06-02T00:00:00.000Z',
+  reviewedBy: 'Jane Doe',
+  reviewedAt: '2026-07-01T00:00:00.000Z',
   authors: [{ kind: 'group', name: site.publisher }, { kind: 'person', family: 'Clark', given: 'Russell' }],
   basedOn: 'SPX Mastery by Russell Clark',
   category: { slug: 'vix-hedging', name: 'VIX Hedging' },
@@ -63,9 +65,16 @@ describe('articleJsonLd', () => {
     ])
   })
 
+  it('says on its page who last reviewed it and when', () => {
+    expect(article.mainEntityOfPage).toEqual({ '@type': 'WebPage', '@id': `${site.url}/ask/${answer.slug}`, lastReviewed: '2026-07-01', reviewedBy: { '@type': 'Person', name: 'Jane Doe' } })
+    const byTeam = roundTrip(serializeJsonLd(articleJsonLd({ ...answer, reviewedBy: site.publisher })))
+    expect(byTeam.mainEntityOfPage).toMatchObject({ reviewedBy: { '@type': 'Organization', name: site.publisher } })
+  })
+
   it('dates an answer without updatedAt by its publication and leaves out what is not there', () => {
-    const plain = roundTrip(serializeJsonLd(articleJsonLd({ ...answer, revisedAt: null, basedOn: null, terms: [] })))
+    const plain = roundTrip(serializeJsonLd(articleJsonLd({ ...answer, revisedAt: null, reviewedBy: null, reviewedAt: null, basedOn: null, terms: [] })))
     expect(plain.dateModified).toBe('2026-03-14')
+    expect(plain.mainEntityOfPage).toEqual({ '@type': 'WebPage', '@id': `${site.url}/ask/${answer.slug}` })
     expect(plain).not.toHaveProperty('isBasedOn')
     expect(plain).not.toHaveProperty('about')
   })
