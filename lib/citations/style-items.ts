@@ -26,8 +26,10 @@ function without(item: CslItem, keys: readonly Droppable[]): CslItem {
  * - MLA 9 gives the website and its publisher; a work by an organisation that is also its publisher or website
  *   begins with the title (the organisation is named once, as publisher), and a publisher named like the
  *   website is left out.
- * A title's closing full stop is dropped: the styles add their own punctuation after a title, and citeproc
- * merges it with a `?` or `!` but not with a `.` ("Position.,"" in a Chicago note).
+ * Two changes to the title, both for citeproc's sake: its closing full stop is dropped (the styles add their own
+ * punctuation after a title, and citeproc merges it with a `?` or `!` but not with a `.`: a Chicago note read
+ * `Position.,`), and straight quotes become curly ones (citeproc reads 'x' as markup and then leaves the word
+ * after it in lower case when MLA and Chicago capitalise: "Why Is 'fully Hedged'").
  */
 export function itemForStyle(style: CslStyle, item: CslItem): CslItem {
   const author = soleGroupAuthor(item)
@@ -40,5 +42,13 @@ export function itemForStyle(style: CslStyle, item: CslItem): CslItem {
     drop.push('publisher')
     if (author !== null && author === site) drop.push('container-title')
   }
-  return { ...without(item, drop), title: item.title.replace(/(?<!\.)\.$/, '') }
+  return { ...without(item, drop), title: curlQuotes(item.title.replace(/(?<!\.)\.$/, '')) }
+}
+
+/** A quote mark opens at the start or after a space, dash or opening bracket, and closes (or is an apostrophe) elsewhere. */
+function curlQuotes(title: string): string {
+  const curl = (mark: string, opens: boolean) => (mark === '"' ? (opens ? '\u201c' : '\u201d') : opens ? '\u2018' : '\u2019')
+  return title.replace(/(^|[\s([{\u2013\u2014])(['"])|(['"])/g, (_match, before: string | undefined, opening: string | undefined, closing: string | undefined) =>
+    opening ? `${before ?? ''}${curl(opening, true)}` : curl(closing ?? '', false),
+  )
 }
