@@ -23,6 +23,12 @@ export interface Citations {
   'csl-json': string
 }
 
+/** CSL-JSON with one field per line: as readable as fully indented JSON without its dozen lines of brackets. */
+const cslJson = (item: object) =>
+  `[\n  {\n${Object.entries(item)
+    .map(([key, value]) => `    ${JSON.stringify(key)}: ${JSON.stringify(value)}`)
+    .join(',\n')}\n  }\n]`
+
 const rich = (segments: Segment[]): RichCitation => ({ segments, text: segmentsToText(segments), html: segmentsToHtml(segments) })
 
 /** Every format of "Cite this answer" for one answer. Runs on the server only (see lib/citations/engine.ts). */
@@ -37,7 +43,7 @@ export function formatCitations(answer: CitableAnswer, site: CitationSite = defa
     harvard: entry('harvard'),
     bibtex: toBibtex(item),
     ris: toRis(item),
-    'csl-json': JSON.stringify([item], null, 2),
+    'csl-json': cslJson(item),
   }
 }
 
