@@ -97,6 +97,21 @@ test.describe('Cite this answer', () => {
     expect((await request.get(`/api/citations/${slug}.json`)).status()).toBe(404)
   })
 
+  test('the citation library stays on the server: no script the page loads contains it', async ({ page, request }) => {
+    const scripts: string[] = []
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') scripts.push(response.url())
+    })
+    await page.goto(alvh)
+    await citeSection(page).getByLabel('Citation style').selectOption('mla')
+    expect(scripts.length).toBeGreaterThan(0)
+    for (const url of scripts) {
+      const body = await (await request.get(url)).text()
+      // citeproc's engine, citation-js's plugin registry and the CSL styles' identifiers.
+      expect(body, url).not.toMatch(/citeproc|@citation-js|csl-bib-body|zotero\.org\/styles/)
+    }
+  })
+
   test('without JavaScript the APA text is there to select and every other format is reachable', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false })
     const page = await context.newPage()
