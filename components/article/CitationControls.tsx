@@ -68,7 +68,7 @@ export function CitationControls() {
       <button
         type="button"
         onClick={copy}
-        className={`h-9 min-w-20 rounded-md bg-sky-700 px-3 text-sm font-semibold text-white hover:bg-sky-800 dark:bg-sky-600 dark:hover:bg-sky-500 ${interactive ? '' : 'invisible'}`}
+        className={`h-9 min-w-20 rounded-md bg-sky-700 px-3 text-sm font-semibold text-white hover:bg-sky-800 ${interactive ? '' : 'invisible'}`}
       >
         {status.state === 'copied' ? 'Copied' : status.state === 'failed' ? 'Copy failed' : 'Copy'}
       </button>

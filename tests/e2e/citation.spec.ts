@@ -65,8 +65,11 @@ test.describe('Cite this answer', () => {
     }
     await page.keyboard.press('Tab')
     await expect(section.getByRole('button', { name: 'Copy' })).toBeFocused()
-    const results = await new AxeBuilder({ page }).include('section[aria-labelledby="cite-this-answer"]').analyze()
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme })
+      const results = await new AxeBuilder({ page }).include('section[aria-labelledby="cite-this-answer"]').analyze()
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), colorScheme).toEqual([])
+    }
   })
 
   test('downloads .bib and .ris files with their content types', async ({ page, request }) => {
