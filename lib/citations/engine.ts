@@ -11,7 +11,7 @@ import { parseCslHtml, type Segment } from '@/lib/citations/rich-text'
 import type { CslStyle } from '@/lib/citations/style-items'
 import mla9 from '@/lib/citations/styles/modern-language-association.json'
 
-// citation-js (~1 MB with citeproc) is imported only here, and this module only from server code.
+// citation-js and citeproc (~1 MB on its own) are imported only here, and this module only from server code.
 // @citation-js/plugin-csl ships APA 7 and Cite Them Right 12th edition (under its old name `harvard1`); MLA 9 and
 // Chicago 17 are the official CSL files, from a registry package and from lib/citations/styles/.
 const templates: Record<CslStyle, string> = { apa: 'apa', harvard: 'harvard1', mla: 'ask-kb-mla-9', chicago: 'ask-kb-chicago-17-full-note' }

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { toCslItem, type CitableAnswer, type CitationSite } from '@/lib/citations/csl-item'
 import { citationFile, formatCitations } from '@/lib/citations/format-citations'
 import { parseCslHtml, segmentsToHtml, segmentsToText } from '@/lib/citations/rich-text'
 import { itemForStyle } from '@/lib/citations/style-items'
+import mla9 from '@/lib/citations/styles/modern-language-association.json'
 
 const site: CitationSite = { name: 'Ask VixShield', publisher: 'VixShield Research Team', url: 'https://www.vixshield.com', locale: 'en-US' }
 const longTitle = 'How does the ALVH hedge actually respond when VIX term structure flattens below +3.5% or goes into backwardation?'
@@ -131,5 +133,14 @@ describe('BibTeX, RIS and CSL-JSON', () => {
   it('download bodies end with a newline', () => {
     expect(citationFile(answer, 'bib', site)).toBe(`${citations.bibtex}\n`)
     expect(citationFile(answer, 'ris', site)).toBe(`${citations.ris}\n`)
+  })
+})
+
+describe('the vendored MLA 9 style', () => {
+  it('is the official file, unchanged', () => {
+    expect(createHash('sha256').update(mla9.content, 'utf8').digest('hex')).toBe(mla9.sha256)
+    expect(mla9.content).toContain('<id>http://www.zotero.org/styles/modern-language-association</id>')
+    expect(mla9.content).toContain('<title>Modern Language Association 9th edition</title>')
+    expect(mla9.content).toContain('<rights license="http://creativecommons.org/licenses/by-sa/3.0/">')
   })
 })
