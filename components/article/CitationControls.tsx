@@ -15,10 +15,13 @@ async function copyElement(element: HTMLElement): Promise<void> {
       'text/plain': new Blob([text], { type: 'text/plain' }),
       'text/html': new Blob([element.innerHTML], { type: 'text/html' }),
     })
-    await navigator.clipboard.write([item])
-  } else {
-    await navigator.clipboard.writeText(text)
+    try {
+      return await navigator.clipboard.write([item])
+    } catch {
+      // Some browsers refuse HTML on the clipboard; the plain text is what matters.
+    }
   }
+  await navigator.clipboard.writeText(text)
 }
 
 /**
