@@ -1,13 +1,14 @@
-// `npm run bench [ingest|cli|linker|http ...]`: runs the benchmarks, prints figures against the targets, and saves
+// `npm run bench [ingest|cli|linker|http|citations ...]`: runs the benchmarks, prints figures against the targets, and saves
 // them to bench/results/latest.json. Not a test: it reports, it does not pass or fail the suite.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
+import { benchCitations } from './citations'
 import { benchCli } from './cli'
 import { benchHttp, type LoadResult } from './http'
 import { benchIngest } from './ingest'
 import { benchLinker } from './linker'
 
-const wanted = new Set(process.argv.slice(2).length ? process.argv.slice(2) : ['ingest', 'cli', 'linker', 'http'])
+const wanted = new Set(process.argv.slice(2).length ? process.argv.slice(2) : ['ingest', 'cli', 'linker', 'http', 'citations'])
 const results: Record<string, unknown> = {
   date: new Date().toISOString(),
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version },
@@ -74,6 +75,15 @@ if (wanted.has('http')) {
   console.log(`  targets (browser headers) ≥ 1,000 req/s: ${verdict(b.requestsPerSecond >= 1000)}; p99 ≤ 30 ms: ${verdict(b.latencyMs.p99 <= 30)}`)
   console.log(`  first-load JS             ${r.firstLoadJsGzipKb} KB gzip in ${r.firstLoadJsFiles} files  (target ≤ 150: ${verdict(r.firstLoadJsGzipKb <= 150)})`)
   console.log(`  overall                   ${verdict(ok)}`)
+}
+if (wanted.has('citations')) {
+  const r = await benchCitations()
+  results.citations = r
+  console.log(`\nCite this answer, formatted at each answer page render (${r.answers} generated answers)`)
+  console.log(`  loading citation-js and the styles   ${r.importMs} ms, once per process`)
+  console.log(`  first answer in a process            ${r.firstAnswerMs} ms  (parses the CSL styles, builds the engines)`)
+  console.log(`  every format of one answer           ${r.msPerAnswer} ms  (median of 3 rounds)`)
+  for (const [name, ms] of Object.entries(r.msPerFormat)) console.log(`    ${name.padEnd(34)} ${ms} ms`)
 }
 
 mkdirSync('bench/results', { recursive: true })

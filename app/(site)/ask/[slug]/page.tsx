@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { Breadcrumb } from '@/components/article/Breadcrumb'
 import { Byline } from '@/components/article/Byline'
+import { CiteThisAnswer } from '@/components/article/CiteThisAnswer'
 import { Disclaimer } from '@/components/article/Disclaimer'
 import { MdxContent } from '@/components/article/MdxContent'
 import { RelatedAnswers } from '@/components/article/RelatedAnswers'
@@ -51,6 +52,7 @@ export default async function AnswerPage({ params }: Props) {
         <MdxContent code={answer.code} terms={answer.terms} />
       </div>
       <Disclaimer />
+      <CiteThisAnswer answer={answer} />
       <TermsReferenced terms={answer.terms} />
       <RelatedAnswers answers={related} />
     </article>
