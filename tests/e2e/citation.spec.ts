@@ -6,9 +6,9 @@ const slug = 'how-does-the-alvh-hedge-actually-respond-when-vix-term-structure-f
 const alvh = `/ask/${slug}`
 const title = 'How does the ALVH hedge actually respond when VIX term structure flattens below +3.5% or goes into backwardation?'
 
-// The e2e build runs with SITE_URL = the test server (scripts/test.sh), and the ALVH answer was updated 2026-09-02.
+// The e2e build runs with SITE_URL = the test server (scripts/test.sh), and the ALVH answer was updated 2026-12-02.
 const siteUrl = `http://127.0.0.1:${process.env.E2E_PORT ?? 3200}`
-const apaText = `VixShield Research Team. (2026, September 2). ${title} Ask VixShield. ${siteUrl}/ask/${slug}`
+const apaText = `VixShield Research Team. (2026, December 2). ${title} Ask VixShield. ${siteUrl}/ask/${slug}`
 
 const citeSection = (page: Page) => page.getByRole('region', { name: 'Cite this answer' })
 
@@ -42,7 +42,7 @@ test.describe('Cite this answer', () => {
     await copy.click()
     await expect(status).toHaveText('MLA 9 citation copied to the clipboard.')
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-      `“How Does the ALVH Hedge Actually Respond When VIX Term Structure Flattens below +3.5% or Goes into Backwardation?” Ask VixShield, VixShield Research Team, 2 Sept. 2026, ${siteUrl}/ask/${slug}.`,
+      `“How Does the ALVH Hedge Actually Respond When VIX Term Structure Flattens below +3.5% or Goes into Backwardation?” Ask VixShield, VixShield Research Team, 2 Dec. 2026, ${siteUrl}/ask/${slug}.`,
     )
 
     await style.selectOption('bibtex')
@@ -136,9 +136,9 @@ test.describe('Cite this answer', () => {
     // The selector switches formats in CSS alone.
     const style = section.getByLabel('Citation style')
     for (const [id, text] of [
-      ['mla', 'VixShield Research Team, 2 Sept. 2026'],
+      ['mla', 'VixShield Research Team, 2 Dec. 2026'],
       ['chicago-note', 'VixShield Research Team, “How Does the ALVH Hedge'],
-      ['chicago-bibliography', 'Backwardation?” Ask VixShield, September 2, 2026.'],
+      ['chicago-bibliography', 'Backwardation?” Ask VixShield, December 2, 2026.'],
       ['harvard', 'VixShield Research Team (2026) How does'],
       ['bibtex', '@misc{VixShield2026How,'],
       ['ris', 'TY  - ELEC'],
