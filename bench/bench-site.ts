@@ -1,6 +1,7 @@
 // A production build of the real content plus the 30-term page-weight answer (page-weight-content.ts), for the
 // benchmarks that load pages from `next start`.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
 import path from 'node:path'
 import { contentFingerprint } from '@/lib/data/content-store'
 import { env } from '@/lib/env'
@@ -55,4 +56,13 @@ export async function prepareBenchSite(dir: string, base: string, options: { reu
   rmSync('.next/ask-kb-build.json', { force: true })
   writeFileSync(stampFile, `${buildId()}\n${stamp}`)
   return { ...site, built: true }
+}
+
+/** Throws if something already listens on 127.0.0.1:`port`: a benchmark must never measure some other server. */
+export async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', () => reject(new Error(`127.0.0.1:${port} is in use; pick another with --port=N`)))
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()))
+  })
 }

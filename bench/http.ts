@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import { startNextServer, waitForServer } from '../scripts/next-server'
-import { prepareBenchSite } from './bench-site'
+import { assertPortFree, prepareBenchSite } from './bench-site'
 import { round } from './ingest'
 import { measurePageWeight, type PageWeight } from './page-weight'
 
@@ -98,6 +98,8 @@ async function measurePlainNode(html: string, dir: string, durationSeconds: numb
 
 /** `port` serves Next; `port + 1` the plain node peer. */
 export async function benchHttp(durationSeconds = 10, port = 3300): Promise<HttpBench> {
+  await assertPortFree(port)
+  await assertPortFree(port + 1)
   const dir = mkdtempSync(path.join(tmpdir(), 'ask-kb-bench-http-'))
   const base = `http://127.0.0.1:${port}`
   try {

@@ -3,12 +3,12 @@
 // Each run is its own Lighthouse process with a fresh browser, as the Lighthouse CLI does it.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
 import { chromiumPath } from '../tests/helpers/chromium'
 import { startNextServer, waitForServer } from '../scripts/next-server'
-import { benchSiteDir, prepareBenchSite } from './bench-site'
+import { assertPortFree, benchSiteDir, prepareBenchSite } from './bench-site'
 
 const numeric = z.object({ numericValue: z.number() })
 const reportSchema = z.object({
@@ -29,6 +29,22 @@ const reportSchema = z.object({
     }),
   }),
 })
+
+// A run that Lighthouse itself could not measure (e.g. NO_NAVSTART on a machine so busy the trace lost events).
+const runtimeErrorSchema = z.object({ runtimeError: z.object({ code: z.string(), message: z.string() }) })
+class LighthouseRunError extends Error {}
+
+/** Up to three attempts per run: Lighthouse sometimes loses its trace when the machine is saturated. */
+function runLighthouseWithRetry(url: string, outputDir: string, index: number): ReturnType<typeof runLighthouse> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return runLighthouse(url, outputDir, index)
+    } catch (error) {
+      if (!(error instanceof LighthouseRunError) || attempt === 3) throw error
+      console.warn(`Lighthouse run ${index + 1} failed (${error.message}); trying again`)
+    }
+  }
+}
 
 export interface LighthouseRun {
   performance: number
@@ -52,6 +68,8 @@ export interface LighthouseBench {
   lighthouseVersion: string
   runs: LighthouseRun[]
   median: LighthouseRun
+  /** 1-minute load average of this (2-core, shared) machine before the first and after the last run. */
+  loadAverage: { start: number; end: number }
 }
 
 const median = (values: number[]) => {
@@ -83,7 +101,10 @@ function runLighthouse(url: string, outputDir: string, index: number): { run: Li
   ]
   const result = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, CHROME_PATH: chromiumPath } })
   if (result.status !== 0) throw new Error(`lighthouse failed (${result.status}):\n${result.stderr}`)
-  const report = reportSchema.parse(JSON.parse(readFileSync(output, 'utf8')))
+  const json: unknown = JSON.parse(readFileSync(output, 'utf8'))
+  const failure = runtimeErrorSchema.safeParse(json)
+  if (failure.success) throw new LighthouseRunError(`${failure.data.runtimeError.code}: ${failure.data.runtimeError.message}`)
+  const report = reportSchema.parse(json)
   const audit = (name: Exclude<keyof typeof report.audits, 'largest-contentful-paint-element'>) => report.audits[name].numericValue
   return {
     version: report.lighthouseVersion,
@@ -106,6 +127,7 @@ function runLighthouse(url: string, outputDir: string, index: number): { run: Li
 /** Builds if needed, serves on 127.0.0.1:`port`, runs Lighthouse `runs` times on the 30-term page, stops the server. */
 export async function benchLighthouse(port: number, runs = 3): Promise<LighthouseBench> {
   const base = `http://127.0.0.1:${port}`
+  await assertPortFree(port)
   mkdirSync(benchSiteDir, { recursive: true })
   const site = await prepareBenchSite(benchSiteDir, base, { reuseBuild: true })
   const outputDir = mkdtempSync(path.join(tmpdir(), 'ask-kb-lighthouse-'))
@@ -114,7 +136,8 @@ export async function benchLighthouse(port: number, runs = 3): Promise<Lighthous
     const url = `${base}${site.reference.path}`
     await waitForServer(url)
     await fetch(url) // the first request after start-up reads the pre-rendered page from disk; measure cache hits
-    const results = Array.from({ length: runs }, (_, index) => runLighthouse(url, outputDir, index))
+    const loadAtStart = loadavg()[0] ?? NaN
+    const results = Array.from({ length: runs }, (_, index) => runLighthouseWithRetry(url, outputDir, index))
     const list = results.map((r) => r.run)
     const pick = (key: keyof Omit<LighthouseRun, 'lcpPhases'>) => median(list.map((r) => r[key]))
     const byScore = [...list].sort((a, b) => a.performance - b.performance)
@@ -123,6 +146,7 @@ export async function benchLighthouse(port: number, runs = 3): Promise<Lighthous
       linkedTerms: site.reference.terms,
       lighthouseVersion: results[0]?.version ?? 'unknown',
       runs: list,
+      loadAverage: { start: Number(loadAtStart.toFixed(2)), end: Number((loadavg()[0] ?? NaN).toFixed(2)) },
       median: {
         performance: pick('performance'),
         fcpMs: pick('fcpMs'),

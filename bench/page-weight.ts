@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { startNextServer, waitForServer } from '../scripts/next-server'
-import { benchSiteDir, prepareBenchSite } from './bench-site'
+import { assertPortFree, benchSiteDir, prepareBenchSite } from './bench-site'
 
 export interface PageWeight {
   path: string
@@ -62,6 +62,7 @@ export interface PageWeightBench {
 /** `npm run bench weight`: the figures alone, from a kept build when nothing changed (bench-site.ts). */
 export async function benchPageWeight(port: number): Promise<PageWeightBench> {
   const base = `http://127.0.0.1:${port}`
+  await assertPortFree(port)
   mkdirSync(benchSiteDir, { recursive: true })
   const site = await prepareBenchSite(benchSiteDir, base, { reuseBuild: true })
   const server = startNextServer(port, { host: '127.0.0.1', env: { DATABASE_URL: site.databaseUrl, SITE_URL: base }, quiet: true })

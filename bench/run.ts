@@ -91,6 +91,7 @@ if (wanted.has('lighthouse')) {
   console.log(`\nLighthouse ${r.lighthouseVersion}, mobile preset, ${r.runs.length} runs: ${r.linkedTerms}-term answer ${r.path}`)
   r.runs.forEach((run, index) => console.log(`  run ${index + 1}  ${line(run)}`))
   console.log(`  median ${line(r.median)}`)
+  console.log(`  machine load (1-min avg)   ${r.loadAverage.start} before, ${r.loadAverage.end} after (2 cores; Lighthouse's simulated CPU is 4x this machine's observed task times)`)
   console.log(`  LCP phases (median run)   ${Object.entries(r.median.lcpPhases).map(([phase, ms]) => `${phase} ${ms} ms`).join(', ')}`)
   const m = r.median
   console.log(`  targets: performance ≥ 97 ${verdict(m.performance >= 97)}; LCP ≤ 2.0 s ${verdict(m.lcpMs <= 2000)}; CLS 0 ${verdict(m.cls === 0)}`)
