@@ -2,8 +2,8 @@
 // CPU slowdown) against `next start` of the page-weight site (bench-site.ts), three times, in Debian's Chromium.
 // Each run is its own Lighthouse process with a fresh browser, as the Lighthouse CLI does it.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { loadavg, tmpdir } from 'node:os'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
 import { chromiumPath } from '../tests/helpers/chromium'
@@ -89,7 +89,7 @@ function lcpPhases(report: z.infer<typeof reportSchema>): Record<string, number>
 }
 
 function runLighthouse(url: string, outputDir: string, index: number): { run: LighthouseRun; version: string } {
-  const output = path.join(outputDir, `run-${index}.json`)
+  const output = path.join(outputDir, `lighthouse-run-${index + 1}.json`)
   const args = [
     'node_modules/lighthouse/cli/index.js',
     url,
@@ -130,7 +130,9 @@ export async function benchLighthouse(port: number, runs = 3): Promise<Lighthous
   await assertPortFree(port)
   mkdirSync(benchSiteDir, { recursive: true })
   const site = await prepareBenchSite(benchSiteDir, base, { reuseBuild: true })
-  const outputDir = mkdtempSync(path.join(tmpdir(), 'ask-kb-lighthouse-'))
+  // The full reports stay beside latest.json, for a look at the trace-based audits (long tasks, network, LCP element).
+  const outputDir = 'bench/results'
+  mkdirSync(outputDir, { recursive: true })
   const server = startNextServer(port, { host: '127.0.0.1', env: { DATABASE_URL: site.databaseUrl, SITE_URL: base }, quiet: true })
   try {
     const url = `${base}${site.reference.path}`
@@ -163,6 +165,5 @@ export async function benchLighthouse(port: number, runs = 3): Promise<Lighthous
     }
   } finally {
     server.kill('SIGTERM')
-    rmSync(outputDir, { recursive: true, force: true })
   }
 }

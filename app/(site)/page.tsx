@@ -2,7 +2,7 @@ import Link from 'next/link'
 import { AnswerList } from '@/components/answers/AnswerList'
 import { countAnswers, listNewestAnswers } from '@/lib/data/answers'
 import { listCategories } from '@/lib/data/taxonomy'
-import { formatCount } from '@/lib/format'
+import { formatCount } from '@/lib/format-count'
 import { site } from '@/lib/site'
 
 export const revalidate = 300

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { GlossaryIndex } from '@/components/glossary/GlossaryIndex'
 import { listGlossaryTerms } from '@/lib/data/glossary'
-import { formatCount } from '@/lib/format'
+import { formatCount } from '@/lib/format-count'
 
 export const revalidate = 300
 export const metadata: Metadata = {
