@@ -7,10 +7,11 @@ import { defaultImage, feedAlternate, ogLocale } from '@/lib/metadata/page-metad
 import { site } from '@/lib/site'
 import './globals.css'
 
+// Inter, Latin, weights 400-900: a subset of @fontsource-variable's file made on npm install (scripts/subset-font.mjs).
 const inter = localFont({
-  src: '../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2',
+  src: '../generated/fonts/inter-latin-wght-400-900.woff2',
   variable: '--font-inter',
-  weight: '100 900',
+  weight: '400 900',
   display: 'swap',
 })
 

@@ -2,18 +2,16 @@
 // autocannon (50 connections, bounded to 10 s), sending the headers a browser sends (so Next compresses every
 // response, as it does for readers) and, for comparison with earlier figures, without Accept-Encoding. A plain
 // node:http process serving the same bytes under the same two loads is the peer. Then sums the gzip size of the
-// JavaScript the page loads first.
+// JavaScript the page loads first, and what that page and the 30-term page-weight answer weigh (page-weight.ts).
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { gzipSync } from 'node:zlib'
 import autocannon from 'autocannon'
-import { ingestContent } from '@/lib/content/ingest'
-import { env } from '@/lib/env'
-import { openMigratedDb } from '@/lib/migrate/migrations'
-import { buildNext, startNextServer, waitForServer } from '../scripts/next-server'
+import { startNextServer, waitForServer } from '../scripts/next-server'
+import { assertPortFree, prepareBenchSite } from './bench-site'
 import { round } from './ingest'
+import { measurePageWeight, type PageWeight } from './page-weight'
 
 export interface LoadResult {
   requestsPerSecond: number
@@ -40,6 +38,8 @@ export interface HttpBench {
   firstLoadJsGzipKb: number
   firstLoadJsFiles: number
   pageBytes: number
+  /** HTML, flight payload and first-load JS of the load-test page and of the 30-term page-weight answer. */
+  weight: { loadTestPage: PageWeight; thirtyTerms: PageWeight }
 }
 
 // What Chromium sends for a page navigation (its User-Agent aside).
@@ -66,7 +66,6 @@ async function load(url: string, durationSeconds: number, headers: Record<string
   }
 }
 
-const referencePort = 3301
 // Serves one file for every request, as a string like Next's cache does, gzipped as a stream (zlib's default level,
 // as Next's compression) when the request accepts gzip; nothing else.
 const referenceServer = `
@@ -84,7 +83,7 @@ http.createServer((req, res) => {
 }).listen(Number(process.argv[2]), '127.0.0.1')
 `
 
-async function measurePlainNode(html: string, dir: string, durationSeconds: number): Promise<HttpBench['plainNode']> {
+async function measurePlainNode(html: string, dir: string, durationSeconds: number, referencePort: number): Promise<HttpBench['plainNode']> {
   const file = path.join(dir, 'page.html')
   writeFileSync(file, html)
   const child = spawn(process.execPath, ['--max-semi-space-size=64', '-e', referenceServer, file, String(referencePort)], { stdio: 'ignore' })
@@ -97,45 +96,27 @@ async function measurePlainNode(html: string, dir: string, durationSeconds: numb
   }
 }
 
-const port = 3300
-const preferred = 'how-does-the-alvh-hedge-actually-respond-when-vix-term-structure-flattens-below-35-or-goes-into-backwardation'
-
-export async function benchHttp(durationSeconds = 10): Promise<HttpBench> {
+/** `port` serves Next; `port + 1` the plain node peer. */
+export async function benchHttp(durationSeconds = 10, port = 3300): Promise<HttpBench> {
+  await assertPortFree(port)
+  await assertPortFree(port + 1)
   const dir = mkdtempSync(path.join(tmpdir(), 'ask-kb-bench-http-'))
-  const url = `file:${path.join(dir, 'bench.db')}`
   const base = `http://127.0.0.1:${port}`
   try {
-    const { db } = await openMigratedDb(url)
-    const report = await ingestContent({ contentDir: env.CONTENT_DIR, db, write: true })
-    if (report.problems.length > 0) throw new Error('content has problems; run npm run content:check')
-    const slugs = (await db.answer.findMany({ select: { slug: true } })).map((a) => a.slug)
-    await db.$disconnect()
-    const slug = slugs.includes(preferred) ? preferred : slugs[0]
-    if (!slug) throw new Error(`no answers in ${env.CONTENT_DIR}`)
+    const site = await prepareBenchSite(dir, base, { reuseBuild: false })
 
-    const build = buildNext({ env: { DATABASE_URL: url, SITE_URL: base }, quiet: true })
-    if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`)
-    rmSync('.next/ask-kb-build.json', { force: true })
-
-    const server = startNextServer(port, { host: '127.0.0.1', env: { DATABASE_URL: url, SITE_URL: base }, quiet: true })
+    const server = startNextServer(port, { host: '127.0.0.1', env: { DATABASE_URL: site.databaseUrl, SITE_URL: base }, quiet: true })
     try {
-      const pagePath = `/ask/${slug}`
+      const pagePath = site.alvh.path
       await waitForServer(`${base}${pagePath}`)
       const browser = await load(`${base}${pagePath}`, durationSeconds, browserHeaders)
       const identity = await load(`${base}${pagePath}`, durationSeconds, {})
 
       const html = await (await fetch(`${base}${pagePath}`)).text()
-      // `noModule` polyfills are skipped by every browser that supports ES modules, so they are not first-load JS.
-      const scripts = [...html.matchAll(/<script([^>]*)\ssrc="([^"]+)"([^>]*)>/g)]
-        .filter((m) => !/nomodule/i.test(`${m[1]}${m[3]}`))
-        .map((m) => m[2] ?? '')
-      let gzipBytes = 0
-      for (const src of new Set(scripts)) {
-        const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())
-        gzipBytes += gzipSync(body).length
-      }
+      const weight = await measurePageWeight(base, pagePath, site.alvh.terms)
+      const reference = await measurePageWeight(base, site.reference.path, site.reference.terms)
       server.kill('SIGTERM')
-      const plainNode = await measurePlainNode(html, dir, durationSeconds)
+      const plainNode = await measurePlainNode(html, dir, durationSeconds, port + 1)
       return {
         path: pagePath,
         connections: 50,
@@ -143,9 +124,10 @@ export async function benchHttp(durationSeconds = 10): Promise<HttpBench> {
         browser,
         identity,
         plainNode,
-        firstLoadJsGzipKb: round(gzipBytes / 1024),
-        firstLoadJsFiles: new Set(scripts).size,
+        firstLoadJsGzipKb: round(weight.firstLoadJsGzipBytes / 1024),
+        firstLoadJsFiles: weight.firstLoadJsFiles,
         pageBytes: Buffer.byteLength(html),
+        weight: { loadTestPage: weight, thirtyTerms: reference },
       }
     } finally {
       server.kill('SIGTERM')

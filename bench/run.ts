@@ -1,14 +1,24 @@
-// `npm run bench [ingest|cli|linker|http|citations ...]`: runs the benchmarks, prints figures against the targets, and saves
-// them to bench/results/latest.json. Not a test: it reports, it does not pass or fail the suite.
+// `npm run bench [ingest|cli|linker|http|citations|weight|lighthouse ...] [--port=N]`: runs the benchmarks, prints
+// figures against the targets, and saves them to bench/results/latest.json. Not a test: it reports, it does not pass or
+// fail the suite. With no names it runs the first five; `weight` (page weight alone) and `lighthouse` run when named.
+// --port is where benchmarks that serve the site listen (http also uses the next port for its plain node peer).
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { benchCitations } from './citations'
 import { benchCli } from './cli'
+import { z } from 'zod'
 import { benchHttp, type LoadResult } from './http'
 import { benchIngest } from './ingest'
+import { benchLighthouse, type LighthouseRun } from './lighthouse'
 import { benchLinker } from './linker'
+import { benchPageWeight, type PageWeight } from './page-weight'
 
-const wanted = new Set(process.argv.slice(2).length ? process.argv.slice(2) : ['ingest', 'cli', 'linker', 'http', 'citations'])
+const names = z.array(z.enum(['ingest', 'cli', 'linker', 'http', 'citations', 'weight', 'lighthouse']))
+const args = process.argv.slice(2)
+const portArg = args.find((arg) => arg.startsWith('--port='))
+const port = z.coerce.number().int().min(1024).max(65534).parse(portArg?.slice('--port='.length) ?? 3300)
+const named = names.parse(args.filter((arg) => arg !== portArg))
+const wanted = new Set<string>(named.length ? named : ['ingest', 'cli', 'linker', 'http', 'citations'])
 const results: Record<string, unknown> = {
   date: new Date().toISOString(),
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version },
@@ -58,8 +68,37 @@ if (wanted.has('linker')) {
   console.log(`  one regex per term        ${r.naiveRegexMsPerAnswer} ms/answer`)
   console.log(`  speed-up                  ${r.speedup}×`)
 }
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+function printWeight(w: PageWeight, label: string): void {
+  console.log(`  ${label}: ${w.linkedTerms} linked terms, ${w.path}`)
+  console.log(`    HTML                    ${kb(w.htmlBytes)} (${kb(w.htmlGzipBytes)} gzip)  (target ≤ 90 KB with the citation block: ${verdict(w.htmlBytes <= 90 * 1024)})`)
+  console.log(`    flight payload in HTML  ${kb(w.inlineFlightBytes)} in self.__next_f.push scripts (${((w.inlineFlightBytes / w.htmlBytes) * 100).toFixed(0)} % of the HTML)`)
+  console.log(`    RSC response            ${kb(w.rscBytes)} (RSC: 1, what a client-side navigation downloads)`)
+  console.log(`    first-load JS           ${kb(w.firstLoadJsGzipBytes)} gzip in ${w.firstLoadJsFiles} files  (target ≤ 150 KB: ${verdict(w.firstLoadJsGzipBytes <= 150 * 1024)})`)
+}
+
+if (wanted.has('weight')) {
+  const r = await benchPageWeight(port)
+  results.weight = r
+  console.log(`\nPage weight under next start (${r.built ? 'new build' : 'build reused'})`)
+  printWeight(r.loadTestPage, 'ALVH answer')
+  printWeight(r.thirtyTerms, '30-term reference answer')
+}
+if (wanted.has('lighthouse')) {
+  const r = await benchLighthouse(port, 3)
+  results.lighthouse = r
+  const line = (x: LighthouseRun) =>
+    `performance ${String(x.performance).padStart(3)}  LCP ${(x.lcpMs / 1000).toFixed(2)} s  TBT ${String(x.tbtMs).padStart(4)} ms  CLS ${x.cls === 0 ? 0 : x.cls.toPrecision(2)}  FCP ${(x.fcpMs / 1000).toFixed(2)} s  SI ${(x.speedIndexMs / 1000).toFixed(2)} s  main thread ${x.mainThreadMs} ms (JS ${x.scriptBootupMs} ms)  ${kb(x.transferBytes)}  benchmarkIndex ${x.benchmarkIndex}`
+  console.log(`\nLighthouse ${r.lighthouseVersion}, mobile preset, ${r.runs.length} runs: ${r.linkedTerms}-term answer ${r.path}`)
+  r.runs.forEach((run, index) => console.log(`  run ${index + 1}  ${line(run)}`))
+  console.log(`  median ${line(r.median)}`)
+  console.log(`  machine load (1-min avg)   ${r.loadAverage.start} before, ${r.loadAverage.end} after (2 cores; Lighthouse's simulated CPU is 4x this machine's observed task times)`)
+  console.log(`  LCP phases (median run)   ${Object.entries(r.median.lcpPhases).map(([phase, ms]) => `${phase} ${ms} ms`).join(', ')}`)
+  const m = r.median
+  console.log(`  targets: performance ≥ 97 ${verdict(m.performance >= 97)}; LCP ≤ 2.0 s ${verdict(m.lcpMs <= 2000)}; CLS 0 ${verdict(m.cls === 0)}`)
+}
 if (wanted.has('http')) {
-  const r = await benchHttp(10)
+  const r = await benchHttp(10, port)
   results.http = r
   const { browser: b, identity: i, plainNode: peer } = r
   const ok = b.requestsPerSecond >= 1000 && b.latencyMs.p99 <= 30 && b.errors + b.non2xx === 0
@@ -74,6 +113,9 @@ if (wanted.has('http')) {
   console.log(`  Next / plain node         ${(i.requestsPerSecond / peer.identity.requestsPerSecond).toFixed(2)}×`)
   console.log(`  targets (browser headers) ≥ 1,000 req/s: ${verdict(b.requestsPerSecond >= 1000)}; p99 ≤ 30 ms: ${verdict(b.latencyMs.p99 <= 30)}`)
   console.log(`  first-load JS             ${r.firstLoadJsGzipKb} KB gzip in ${r.firstLoadJsFiles} files  (target ≤ 150: ${verdict(r.firstLoadJsGzipKb <= 150)})`)
+  console.log('Page weight')
+  printWeight(r.weight.loadTestPage, 'load-test page (ALVH answer)')
+  printWeight(r.weight.thirtyTerms, '30-term reference answer')
   console.log(`  overall                   ${verdict(ok)}`)
 }
 if (wanted.has('citations')) {

@@ -1,33 +1,17 @@
 // `npm start`: migrate, ingest content/, build if the build is missing or stale, then serve with `next start`.
-import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import path from 'node:path'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { formatSummary, ingestContent } from '@/lib/content/ingest'
 import { formatProblem } from '@/lib/content/problem'
 import { progressPrinter } from '@/lib/content/progress'
 import { contentFingerprint } from '@/lib/data/content-store'
 import { env } from '@/lib/env'
 import { openMigratedDb } from '@/lib/migrate/migrations'
+import { hashBuildInputs } from './build-inputs'
 import { buildKeepingLastGood } from './build-site'
 import { buildNext, startNextServer } from './next-server'
 
-const buildInputs = ['app', 'components', 'lib', 'public', 'next.config.ts', 'proxy.ts', 'instrumentation.ts', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json', 'prisma/schema.prisma']
 const distDir = '.next'
 const stampFile = `${distDir}/ask-kb-build.json`
-
-function hashSources(): string {
-  const hash = createHash('sha256')
-  const visit = (entry: string) => {
-    if (!existsSync(entry)) return
-    if (statSync(entry).isDirectory()) {
-      for (const name of readdirSync(entry).sort()) visit(path.join(entry, name))
-    } else {
-      hash.update(entry).update(readFileSync(entry))
-    }
-  }
-  buildInputs.forEach(visit)
-  return hash.digest('hex')
-}
 
 /** Builds, or keeps the last good build when the build fails; false when there is nothing to serve. */
 function buildSite(stamp: string): boolean {
@@ -64,7 +48,7 @@ async function main(): Promise<void> {
   } else {
     console.log(formatSummary(report))
   }
-  const stamp = JSON.stringify({ sources: hashSources(), content: await contentFingerprint(db), siteUrl: env.SITE_URL, databaseUrl: env.DATABASE_URL })
+  const stamp = JSON.stringify({ sources: hashBuildInputs(), content: await contentFingerprint(db), siteUrl: env.SITE_URL, databaseUrl: env.DATABASE_URL })
   await db.$disconnect()
 
   const upToDate = existsSync(`${distDir}/BUILD_ID`) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp

@@ -1,7 +1,7 @@
 import { AnswerList } from '@/components/answers/AnswerList'
 import { Breadcrumb } from '@/components/article/Breadcrumb'
 import type { TaxonomyPage } from '@/lib/data/taxonomy'
-import { formatCount } from '@/lib/format'
+import { formatCount } from '@/lib/format-count'
 
 /** The shared shape of category and tag pages: heading, count, newest answers first. */
 export function TaxonomyListing({

@@ -18,7 +18,7 @@ function Dotted({ items }: { items: ReactNode[] }) {
   )
 }
 
-/** Who wrote it and what it draws on, then when, how often read and how long it takes. */
+/** Who wrote it and what it draws on, then when, how long it takes and how often it was read. */
 export function Byline({ answer }: { answer: AnswerDetail }) {
   const who: ReactNode[] = [<span key="a" className="font-medium text-slate-800 dark:text-slate-200">{answer.author}</span>]
   if (answer.basedOn) who.push(<span key="b">Based on {answer.basedOn}</span>)
@@ -41,7 +41,8 @@ export function Byline({ answer }: { answer: AnswerDetail }) {
       </span>,
     )
   }
-  when.push(<ViewCount key="v" slug={answer.slug} initial={answer.views} />, <span key="r">{answer.readingMinutes} min read</span>)
+  // The live count comes last: when it replaces the cached one and changes width, nothing after it moves (CLS 0).
+  when.push(<span key="r">{answer.readingMinutes} min read</span>, <ViewCount key="v" slug={answer.slug} initial={answer.views} />)
   return (
     <div className="space-y-1 text-sm text-slate-600 dark:text-slate-400">
       <p className="flex flex-wrap gap-x-4 gap-y-1 sm:gap-x-0">

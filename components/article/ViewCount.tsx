@@ -1,8 +1,7 @@
 'use client'
 
 import { useEffect, useState } from 'react'
-
-const numberFormat = new Intl.NumberFormat('en-US')
+import { formatCount } from '@/lib/format-count'
 
 /**
  * The page is cached, so the server-rendered count may lag; this reports the visit once per browser session and
@@ -34,9 +33,5 @@ export function ViewCount({ slug, initial }: { slug: string; initial: number }) 
       })
       .catch((error: unknown) => console.warn('View count unavailable:', error))
   }, [slug])
-  return (
-    <span data-testid="view-count">
-      {numberFormat.format(views)} {views === 1 ? 'view' : 'views'}
-    </span>
-  )
+  return <span data-testid="view-count">{formatCount(views, 'view')}</span>
 }

@@ -22,10 +22,9 @@ export function mdxRenderers(terms: readonly TermDefinition[]): Record<AllowedCo
     Insights: ({ title, children }) => <Insights title={typeof title === 'string' ? title : undefined}>{children}</Insights>,
     Term: ({ slug, children }) => {
       const term = typeof slug === 'string' ? bySlug.get(slug) : undefined
+      // Only the slug travels to the client: the definition is on the page once, in TermsReferenced.
       return term ? (
-        <TermPopover slug={term.slug} term={term.term} short={term.short}>
-          {children}
-        </TermPopover>
+        <TermPopover slug={term.slug}>{children}</TermPopover>
       ) : (
         <>{children}</>
       )

@@ -102,6 +102,12 @@ test.describe('answer page', () => {
   test('uses the local Inter font and shows keyboard focus', async ({ page }) => {
     await page.goto(alvh)
     expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/inter/i)
+    // The served file is a subset made on npm install (scripts/subset-font.mjs): it must load and be used.
+    const loaded = await page.evaluate(async () => {
+      await document.fonts.ready
+      return [...document.fonts].filter((face) => /inter/i.test(face.family) && face.status === 'loaded').map((face) => face.weight)
+    })
+    expect(loaded).toEqual(['400 900'])
     await page.keyboard.press('Tab')
     const skip = page.getByRole('link', { name: 'Skip to content' })
     await expect(skip).toBeFocused()

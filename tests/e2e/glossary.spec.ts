@@ -57,6 +57,50 @@ test.describe('glossary terms in answers', () => {
     await context.close()
   })
 
+  test('Tab moves from a term into its open popover; axe finds nothing with a popover open', async ({ page }) => {
+    await page.goto(alvh)
+    const { term, slug, definition } = await firstTerm(page)
+    await term.focus()
+    const tooltip = page.getByRole('tooltip').filter({ hasText: definition })
+    await expect(tooltip).toHaveCount(1)
+    await page.keyboard.press('Tab')
+    await expect(tooltip.getByRole('link', { name: /^Read more/ })).toBeFocused()
+    await expect(tooltip.getByRole('link', { name: /^Read more/ })).toHaveAttribute('href', `/glossary/${slug}`)
+    const results = await new AxeBuilder({ page }).analyze()
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+    await page.keyboard.press('Tab')
+    await expect(tooltip).toHaveCount(0)
+  })
+
+  test('each definition is sent once: in the terms list, which the links point at, and its flight payload', async ({ page, request, browser }) => {
+    const html = await (await request.get(alvh)).text()
+    const markup = html.replace(/<script\b[\s\S]*?<\/script>/g, '')
+    const flight = [...html.matchAll(/<script>(self\.__next_f[\s\S]*?)<\/script>/g)].map((m) => m[1]).join('')
+    await page.goto(alvh)
+    const definitions = await page.locator('#terms-referenced ~ dl dd').evaluateAll((dds) => dds.map((dd) => dd.textContent ?? ''))
+    expect(definitions.length).toBeGreaterThan(3)
+    // HTML and JSON escape quotes and ampersands differently: compare a stretch of plain words of each definition.
+    const excerpt = (text: string) => (text.match(/[\w ,.;()-]{20,}/)?.[0] ?? text).slice(0, 30)
+    for (const definition of definitions) {
+      expect(markup.split(excerpt(definition)).length - 1, definition).toBe(1)
+      expect(flight.split(excerpt(definition)).length - 1, definition).toBe(1)
+    }
+    // No popover markup is sent: popovers exist only while open.
+    expect(markup).not.toContain('role="tooltip"')
+
+    // Without JavaScript the list is the page's glossary: every linked term's link is described by its entry.
+    const noJs = await browser.newContext({ javaScriptEnabled: false })
+    const plain = await noJs.newPage()
+    await plain.goto(alvh)
+    const links = await plain.locator('.prose a[data-term]').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.getAttribute('aria-describedby')]))
+    expect(links.length).toBeGreaterThan(3)
+    for (const [href, describedBy] of links) {
+      expect(href).toMatch(/^\/glossary\/[a-z0-9-]+$/)
+      await expect(plain.locator(`[id="${describedBy}"]`)).toHaveText(/\S+ \S+ \S+/)
+    }
+    await noJs.close()
+  })
+
   test('"Glossary terms referenced" lists linked terms in order of first appearance', async ({ page }) => {
     await page.goto(alvh)
     const inBody = await page.locator('.prose a[data-term]').evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute('data-term')))])

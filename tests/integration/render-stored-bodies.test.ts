@@ -35,14 +35,18 @@ describe('every accepted body renders from what the store holds', () => {
     expect(rows).toHaveLength(expected)
   })
 
-  it('renders each answer body, with a popover for each linked term and no component left unrendered', () => {
+  it('renders each answer body, with a popover link (not a copy of the definition) for each linked term and no component left unrendered', () => {
     for (const row of rows) {
       const html = renderToString(renderStoredBody(row.code, row.terms))
       expect(html.length, row.slug).toBeGreaterThan(100)
       expect(html, row.slug).not.toMatch(/<(Term|Callout|Insights)\b/)
       const popovers = html.match(/aria-describedby="/g) ?? []
       expect(popovers.length, row.slug).toBeGreaterThanOrEqual(row.terms.length)
-      for (const term of row.terms) expect(html, `${row.slug} → ${term.slug}`).toContain(`href="/glossary/${term.slug}"`)
+      for (const term of row.terms) {
+        expect(html, `${row.slug} → ${term.slug}`).toContain(`href="/glossary/${term.slug}"`)
+        // The definition is on the page once, in the terms list; a body that carried it would send it again.
+        expect(html, `${row.slug} → ${term.slug}`).not.toContain(term.short.slice(0, 40))
+      }
     }
   })
 
