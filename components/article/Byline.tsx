@@ -34,13 +34,6 @@ export function Byline({ answer }: { answer: AnswerDetail }) {
       </span>,
     )
   }
-  if (answer.reviewedAt) {
-    when.push(
-      <span key="rv">
-        Reviewed{answer.reviewedBy ? ` by ${answer.reviewedBy}` : ''} on <time dateTime={answer.reviewedAt.slice(0, 10)}>{formatDate(answer.reviewedAt)}</time>
-      </span>,
-    )
-  }
   // The live count comes last: when it replaces the cached one and changes width, nothing after it moves (CLS 0).
   when.push(<span key="r">{answer.readingMinutes} min read</span>, <ViewCount key="v" slug={answer.slug} initial={answer.views} />)
   return (
@@ -51,6 +44,13 @@ export function Byline({ answer }: { answer: AnswerDetail }) {
       <p className="flex flex-wrap gap-x-4 gap-y-1 sm:gap-x-0">
         <Dotted items={when} />
       </p>
+      {answer.reviewedAt ? (
+        // Its own line, free to wrap: a reviewer's name can be long.
+        <p>
+          Reviewed{answer.reviewedBy ? ` by ${answer.reviewedBy}` : ''} on{' '}
+          <time dateTime={answer.reviewedAt.slice(0, 10)}>{formatDate(answer.reviewedAt)}</time>
+        </p>
+      ) : null}
     </div>
   )
 }
