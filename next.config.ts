@@ -9,6 +9,9 @@ compilePageCacheHandler(process.cwd())
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Compression is ours: lib/http/response-compression.ts, installed by instrumentation.ts, sends cached pages
+  // pre-compressed (brotli or gzip) and compresses everything else as Next would.
+  compress: false,
   reactStrictMode: true,
   // Hashing every 35 KB page per request costs CPU we would rather spend serving; pages revalidate anyway.
   generateEtags: false,

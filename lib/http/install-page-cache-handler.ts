@@ -16,8 +16,12 @@ type Registry = { [cacheHandlersKey]?: Record<string, unknown> }
  */
 export async function installPageCacheHandler(projectDir: string): Promise<void> {
   const url = pathToFileURL(path.join(projectDir, pageCacheHandlerFile)).href
-  const loaded = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ url)) as { default?: unknown }
-  if (typeof loaded.default !== 'function') throw new Error(`${pageCacheHandlerFile} has no default export; run next build again`)
+  const loaded = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ url)) as { default?: unknown; installPageCompression?: unknown }
+  if (typeof loaded.default !== 'function' || typeof loaded.installPageCompression !== 'function') {
+    throw new Error(`${pageCacheHandlerFile} is not the page cache this code expects; run next build again`)
+  }
   const registry = globalThis as Registry
   registry[cacheHandlersKey] = { ...registry[cacheHandlersKey], FetchCache: loaded.default }
+  // Responses are compressed by the same module (next.config `compress: false`), cached pages from stored copies.
+  ;(loaded.installPageCompression as () => void)()
 }

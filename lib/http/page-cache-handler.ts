@@ -12,6 +12,8 @@ import { createRequire } from 'node:module'
 import { env } from '../env'
 import { documentPolicy, hashNextInlineScripts } from './content-security-policy'
 import { KnownPages } from './known-pages'
+import { PrecompressedPages } from './precompressed-pages'
+import { installResponseCompression } from './response-compression'
 
 // CommonJS modules of Next's; an ESM default import would yield their whole `exports` object, not the class.
 const require = createRequire(import.meta.url)
@@ -41,6 +43,17 @@ const notFoundKey = getRouteCacheKey('/_not-found', notFoundOwner)
 // A page's key is opaque, but ends in its pathname after `/$`.
 const pathnameOf = (key: string) => key.slice(key.indexOf('/$/') + 2)
 const knownPages = new KnownPages(2_000)
+// Brotli and gzip copies of the cached pages (~15 KB a page), sent by response-compression.ts.
+const precompressedPages = new PrecompressedPages(64 * 1024 * 1024)
+
+/** Sends cached pages pre-compressed from now on in this process (instrumentation.ts, with the cache itself). */
+export const installPageCompression = () => installResponseCompression(precompressedPages)
+
+function precompress(page: StoredPage): void {
+  precompressedPages.prepare(page.html).catch((error: unknown) => {
+    console.error(`Page cache: compressing a page failed (${error instanceof Error ? error.message : String(error)}); it is compressed per request instead`)
+  })
+}
 
 function asStoredPage(value: unknown): StoredPage | null {
   if (typeof value !== 'object' || value === null) return null
@@ -72,7 +85,10 @@ export default class PageCacheHandler extends FileSystemCache {
     const entry = await super.get(...args)
     // Pages pre-rendered by `next build` are written to disk directly and reach the cache only here.
     const page = asStoredPage(entry?.value)
-    if (page) addPolicy(page)
+    if (page) {
+      addPolicy(page)
+      if (page.status === undefined || page.status === 200) precompress(page)
+    }
     if (entry || !isPageLookup(context) || key === notFoundKey || !(await this.isMissingContentPage(pathnameOf(key)))) return entry
     const notFound = await this.get(notFoundKey, context)
     // Fresh as of now, so Next does not re-render the unknown URL in the background to "revalidate" it.
