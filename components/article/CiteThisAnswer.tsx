@@ -1,55 +1,46 @@
 import { CitationControls } from '@/components/article/CitationControls'
-import { formatCitations } from '@/lib/citations/format-citations'
-import { citationElementId, citationFormats } from '@/lib/citations/formats'
+import { apaCitation } from '@/lib/citations/format-citations'
+import { citationElementId } from '@/lib/citations/formats'
 import type { AnswerDetail } from '@/lib/data/answers'
-import styles from '@/components/article/CiteThisAnswer.module.css'
 
 const linkClass = 'font-medium text-sky-700 hover:underline dark:text-sky-300'
 
-/** "Cite this answer": every format rendered on the server; the client part only selects and copies. */
+/**
+ * "Cite this answer": APA 7 rendered on the server, so it is there to read and select without JavaScript. The
+ * other formats stay off the page (each would travel twice, as HTML and as flight data): the selector fetches
+ * them from /api/citations/<slug>.json, and the links below serve them without JavaScript.
+ */
 export function CiteThisAnswer({ answer }: { answer: AnswerDetail }) {
-  const citations = formatCitations(answer)
+  const base = `/api/citations/${answer.slug}`
   return (
-    <section
-      aria-labelledby="cite-this-answer"
-      className={`${styles.root} mt-10 rounded-lg border border-slate-200 p-4 sm:p-5 dark:border-slate-800`}
-    >
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <h2 id="cite-this-answer" className="text-xl font-semibold text-slate-900 dark:text-white">
-          Cite this answer
-        </h2>
-        <CitationControls />
-      </div>
-      <div className="mt-4 *:rounded-md *:bg-slate-50 *:p-3 *:leading-relaxed *:break-words *:text-slate-800 dark:*:bg-slate-900 dark:*:text-slate-200">
-        {citationFormats.map(({ id }) => {
-          const citation = citations[id]
-          return typeof citation === 'string' ? (
-            <pre key={id} id={citationElementId(id)} data-citation-format={id} className="font-mono text-xs whitespace-pre-wrap">
-              {citation}
-            </pre>
-          ) : (
-            <p
-              key={id}
-              id={citationElementId(id)}
-              data-citation-format={id}
-              data-rich="true"
-              className="text-sm"
-              // Built by lib/citations/rich-text.ts from a strict parse of citeproc's output: escaped text and
-              // <i> only, with non-ASCII characters as references so the page's HTML stays ASCII.
-              dangerouslySetInnerHTML={{ __html: citation.html }}
-            />
-          )
-        })}
-      </div>
-      <p data-citation-hint="harvard" className="mt-2 text-xs text-slate-500 dark:text-slate-400">
-        Cite Them Right ends a web reference with the date you read the page: add (Accessed: day month year).
-      </p>
+    <section aria-labelledby="cite-this-answer" className="mt-10 rounded-lg border border-slate-200 p-4 sm:p-5 dark:border-slate-800">
+      <CitationControls
+        slug={answer.slug}
+        heading={
+          <h2 id="cite-this-answer" className="text-xl font-semibold text-slate-900 dark:text-white">
+            Cite this answer
+          </h2>
+        }
+        apa={
+          <p
+            id={citationElementId('apa')}
+            data-rich="true"
+            className="text-sm"
+            // Built by lib/citations/rich-text.ts from a strict parse of citeproc's output: escaped text and
+            // <i> only, with non-ASCII characters as references so the page's HTML stays ASCII.
+            dangerouslySetInnerHTML={{ __html: apaCitation(answer).html }}
+          />
+        }
+      />
       <p className="mt-4 flex flex-wrap gap-x-5 gap-y-2 text-sm">
-        <a href={`/api/citations/${answer.slug}.bib`} download className={linkClass}>
+        <a href={`${base}.bib`} download className={linkClass}>
           Download .bib
         </a>
-        <a href={`/api/citations/${answer.slug}.ris`} download className={linkClass}>
+        <a href={`${base}.ris`} download className={linkClass}>
           Download .ris
+        </a>
+        <a href={`${base}.txt`} className={linkClass}>
+          All formats (text)
         </a>
       </p>
       <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">

@@ -47,6 +47,11 @@ export function formatCitations(answer: CitableAnswer, site: CitationSite = defa
   }
 }
 
+/** APA 7 alone: the one format the answer page renders; the rest are fetched from the route when chosen. */
+export function apaCitation(answer: CitableAnswer, site: CitationSite = defaultSite): RichCitation {
+  return rich(bibliographyEntry('apa', itemForStyle('apa', toCslItem(answer, site))))
+}
+
 export const citationFileTypes = { bib: 'application/x-bibtex; charset=utf-8', ris: 'application/x-research-info-systems; charset=utf-8' } as const
 
 /** The body of the .bib or .ris download: one record, ending with a newline. */

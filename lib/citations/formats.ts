@@ -13,5 +13,11 @@ export const citationFormats = [
 
 export type CitationFormatId = (typeof citationFormats)[number]['id']
 
-/** The element that holds a format's text on the page; the copy button reads it from there. */
+/** The element that holds the shown format's text; the copy button reads it from there. */
 export const citationElementId = (format: CitationFormatId) => `citation-${format}`
+
+/**
+ * The body of `/api/citations/<slug>.json`: every format's plain text, and for the formatted styles the runs of
+ * text with their italics, which the client renders as elements (never as HTML from the network).
+ */
+export type CitationTexts = Record<CitationFormatId, { text: string; segments?: { text: string; italic: boolean }[] }>

@@ -12,6 +12,17 @@ const apaText = `VixShield Research Team. (2026, December 2). ${title} Ask VixSh
 
 const citeSection = (page: Page) => page.getByRole('region', { name: 'Cite this answer' })
 
+// What each format starts with or contains for the ALVH answer; every one but APA arrives from the JSON route.
+const formatTexts = [
+  ['mla', 'MLA 9', `“How Does the ALVH Hedge Actually Respond When VIX Term Structure Flattens below +3.5% or Goes into Backwardation?” Ask VixShield, VixShield Research Team, 2 Dec. 2026, ${siteUrl}/ask/${slug}.`],
+  ['chicago-note', 'Chicago 17 (note)', 'VixShield Research Team, “How Does the ALVH Hedge'],
+  ['chicago-bibliography', 'Chicago 17 (bibliography)', 'Backwardation?” Ask VixShield, December 2, 2026.'],
+  ['harvard', 'Harvard (Cite Them Right)', 'VixShield Research Team (2026) How does'],
+  ['bibtex', 'BibTeX', '@misc{VixShield2026How,'],
+  ['ris', 'RIS', 'TY  - ELEC'],
+  ['csl-json', 'CSL-JSON', '"type": "webpage"'],
+] as const
+
 test.describe('Cite this answer', () => {
   test('copies the chosen style to the clipboard and says so', async ({ browser }) => {
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] })
@@ -28,51 +39,107 @@ test.describe('Cite this answer', () => {
     await expect(status).toHaveText('APA 7 citation copied to the clipboard.')
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(apaText)
     // The rich form keeps the title's italics for word processors.
-    const html = await page.evaluate(async () => {
-      const [item] = await navigator.clipboard.read()
-      return item ? (await item.getType('text/html')).text() : ''
-    })
-    expect(html).toContain(`<i>${title}</i>`)
+    const clipboardHtml = () =>
+      page.evaluate(async () => {
+        const [item] = await navigator.clipboard.read()
+        return item ? (await item.getType('text/html')).text() : ''
+      })
+    expect(await clipboardHtml()).toContain(`<i>${title}</i>`)
 
     const style = section.getByLabel('Citation style')
     await style.selectOption({ label: 'MLA 9' })
-    await expect(section.locator('#citation-mla')).toBeVisible()
-    await expect(section.locator('#citation-apa')).toBeHidden()
+    await expect(section.locator('#citation-mla')).toHaveText(formatTexts[0][2])
+    await expect(section.locator('#citation-apa')).toHaveCount(0)
     await expect(copy).toHaveText('Copy')
     await copy.click()
     await expect(status).toHaveText('MLA 9 citation copied to the clipboard.')
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-      `“How Does the ALVH Hedge Actually Respond When VIX Term Structure Flattens below +3.5% or Goes into Backwardation?” Ask VixShield, VixShield Research Team, 2 Dec. 2026, ${siteUrl}/ask/${slug}.`,
-    )
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(formatTexts[0][2])
+    expect(await clipboardHtml()).toContain('<i>Ask VixShield</i>')
 
     await style.selectOption('bibtex')
     await copy.click()
     await expect(status).toHaveText('BibTeX citation copied to the clipboard.')
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^@misc\{VixShield2026How,\n[\s\S]*\n\}$/)
+
+    await style.selectOption('apa')
+    await copy.click()
+    await expect(status).toHaveText('APA 7 citation copied to the clipboard.')
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(apaText)
     await context.close()
+  })
+
+  test('each format shows its text after one fetch of them all, with a loading state', async ({ page }) => {
+    const fetched: string[] = []
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route('**/api/citations/*.json', async (route) => {
+      fetched.push(route.request().url())
+      await held
+      await route.continue()
+    })
+    await page.goto(alvh)
+    const section = citeSection(page)
+    const style = section.getByLabel('Citation style')
+    await style.selectOption('mla')
+    await expect(section.getByText('Loading MLA 9…')).toBeVisible()
+    await expect(section.getByRole('status')).toHaveText('Loading the MLA 9 citation.')
+    await expect(section.getByRole('button', { name: 'Copy' })).toBeDisabled()
+    release()
+    for (const [id, , text] of formatTexts) {
+      await style.selectOption(id)
+      await expect(section.locator(`#citation-${id}`)).toContainText(text)
+      await expect(section.locator('[id^="citation-"]')).toHaveCount(1)
+    }
+    await expect(section.getByText('Cite Them Right ends a web reference')).toHaveCount(0)
+    await style.selectOption('harvard')
+    await expect(section.getByText('Cite Them Right ends a web reference')).toBeVisible()
+    await style.selectOption('apa')
+    await expect(section.locator('#citation-apa')).toHaveText(apaText)
+    expect(fetched).toEqual([`${siteUrl}/api/citations/${slug}.json`])
+  })
+
+  test('a failed fetch says so, and choosing the style again retries', async ({ page }) => {
+    await page.route('**/api/citations/*.json', (route) => route.abort())
+    await page.goto(alvh)
+    const section = citeSection(page)
+    const style = section.getByLabel('Citation style')
+    await style.selectOption('ris')
+    await expect(section.getByRole('alert')).toHaveText(
+      'The RIS citation could not be loaded. Choose it again to retry, or open All formats (text) below.',
+    )
+    await expect(section.getByRole('button', { name: 'Copy' })).toBeDisabled()
+    await page.unroute('**/api/citations/*.json')
+    await style.selectOption('apa')
+    await style.selectOption('ris')
+    await expect(section.locator('#citation-ris')).toContainText('TY  - ELEC')
+    await expect(section.getByRole('alert')).toHaveCount(0)
   })
 
   test('every style is keyboard-operable and the section has no axe violations', async ({ page }) => {
     await page.goto(alvh)
     const section = citeSection(page)
     const style = section.getByLabel('Citation style')
+    const axe = async (label: string) => {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme })
+        const results = await new AxeBuilder({ page }).include('section[aria-labelledby="cite-this-answer"]').analyze()
+        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `${label} ${colorScheme}`).toEqual([])
+      }
+    }
+    await axe('APA')
     await style.focus()
-    for (const id of ['mla', 'chicago-note', 'chicago-bibliography', 'harvard', 'bibtex', 'ris', 'csl-json']) {
+    for (const [id] of formatTexts) {
       await page.keyboard.press('ArrowDown')
       await expect(style).toHaveValue(id)
       await expect(section.locator(`#citation-${id}`)).toBeVisible()
-      await expect(section.locator('[data-citation-format]:visible')).toHaveCount(1)
+      await expect(style).toBeFocused()
     }
     await page.keyboard.press('Tab')
     await expect(section.getByRole('button', { name: 'Copy' })).toBeFocused()
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme })
-      const results = await new AxeBuilder({ page }).include('section[aria-labelledby="cite-this-answer"]').analyze()
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), colorScheme).toEqual([])
-    }
+    await axe('CSL-JSON')
   })
 
-  test('downloads .bib and .ris files with their content types', async ({ page, request }) => {
+  test('serves .bib and .ris downloads, the JSON and the text of every format, with their headers', async ({ page, request }) => {
     await page.goto(alvh)
     const section = citeSection(page)
     for (const [name, extension, type, start] of [
@@ -91,13 +158,26 @@ test.describe('Cite this answer', () => {
       expect(response.status()).toBe(200)
       expect(response.headers()['content-type']).toBe(type)
       expect(response.headers()['content-disposition']).toBe(`attachment; filename="${slug}.${extension}"`)
-      // Not a page: the resource policy and the shared headers (lib/http/security-headers.ts) apply.
-      expect(response.headers()['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'")
-      expect(response.headers()['x-content-type-options']).toBe('nosniff')
       expect(await response.text()).toBe(file)
     }
-    expect((await request.get('/api/citations/no-such-answer.bib')).status()).toBe(404)
-    expect((await request.get(`/api/citations/${slug}.json`)).status()).toBe(404)
+    for (const [extension, type] of [
+      ['bib', 'application/x-bibtex; charset=utf-8'],
+      ['json', 'application/json'],
+      ['txt', 'text/plain; charset=utf-8'],
+    ] as const) {
+      const response = await request.get(`/api/citations/${slug}.${extension}`)
+      expect(response.status(), extension).toBe(200)
+      expect(response.headers()['content-type'], extension).toBe(type)
+      expect(response.headers()['cache-control'], extension).toBe('public, max-age=300')
+      // Not a page: the resource policy and the shared headers (lib/http/security-headers.ts) apply.
+      expect(response.headers()['content-security-policy'], extension).toBe("default-src 'none'; frame-ancestors 'none'")
+      expect(response.headers()['x-content-type-options'], extension).toBe('nosniff')
+    }
+    const body: unknown = await (await request.get(`/api/citations/${slug}.json`)).json()
+    expect(body).toMatchObject({ apa: { text: apaText } })
+    for (const file of ['no-such-answer.bib', 'no-such-answer.json', 'no-such-answer.txt', `${slug}.xml`]) {
+      expect((await request.get(`/api/citations/${file}`)).status(), file).toBe(404)
+    }
   })
 
   test('the citation library stays on the server: no script the page loads contains it', async ({ page, request }) => {
@@ -106,7 +186,9 @@ test.describe('Cite this answer', () => {
       if (response.request().resourceType() === 'script') scripts.push(response.url())
     })
     await page.goto(alvh)
-    await citeSection(page).getByLabel('Citation style').selectOption('mla')
+    const section = citeSection(page)
+    await section.getByLabel('Citation style').selectOption('mla')
+    await expect(section.locator('#citation-mla')).toBeVisible()
     expect(scripts.length).toBeGreaterThan(0)
     for (const url of scripts) {
       const body = await (await request.get(url)).text()
@@ -115,15 +197,16 @@ test.describe('Cite this answer', () => {
     }
   })
 
-  test('without JavaScript the APA text is there to select and every other format is reachable', async ({ browser }) => {
+  test('without JavaScript the APA text is there to select and every other format is a link away', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false })
     const page = await context.newPage()
     await page.goto(alvh)
     const section = citeSection(page)
     await expect(section.locator('#citation-apa')).toBeVisible()
     await expect(section.locator('#citation-apa')).toHaveText(apaText)
-    // A Copy button that cannot work is not shown.
+    // A selector and a Copy button that cannot work are not shown.
     await expect(section.getByRole('button', { name: 'Copy' })).toBeHidden()
+    await expect(section.getByLabel('Citation style')).toBeHidden()
     const selected = await section.locator('#citation-apa').evaluate((element) => {
       const range = document.createRange()
       range.selectNodeContents(element)
@@ -133,23 +216,17 @@ test.describe('Cite this answer', () => {
       return selection?.toString() ?? ''
     })
     expect(selected).toBe(apaText)
-    // The selector switches formats in CSS alone.
-    const style = section.getByLabel('Citation style')
-    for (const [id, text] of [
-      ['mla', 'VixShield Research Team, 2 Dec. 2026'],
-      ['chicago-note', 'VixShield Research Team, “How Does the ALVH Hedge'],
-      ['chicago-bibliography', 'Backwardation?” Ask VixShield, December 2, 2026.'],
-      ['harvard', 'VixShield Research Team (2026) How does'],
-      ['bibtex', '@misc{VixShield2026How,'],
-      ['ris', 'TY  - ELEC'],
-      ['csl-json', '"type": "webpage"'],
-    ] as const) {
-      await style.selectOption(id)
-      await expect(section.locator(`#citation-${id}`)).toBeVisible()
-      await expect(section.locator(`#citation-${id}`)).toContainText(text)
-      await expect(section.locator('#citation-apa')).toBeHidden()
-    }
     await expect(section.getByRole('link', { name: 'Download .bib' })).toHaveAttribute('href', `/api/citations/${slug}.bib`)
+    await expect(section.getByRole('link', { name: 'Download .ris' })).toHaveAttribute('href', `/api/citations/${slug}.ris`)
+
+    await section.getByRole('link', { name: 'All formats (text)' }).click()
+    await expect(page).toHaveURL(`${siteUrl}/api/citations/${slug}.txt`)
+    const text = (await page.locator('body').textContent()) ?? ''
+    expect(text.startsWith(`Cite this answer: ${title}\n${siteUrl}/ask/${slug}\n\nAPA 7\n\n${apaText}\n`)).toBe(true)
+    for (const [, label, formatted] of formatTexts) {
+      expect(text).toContain(`\n${label}\n\n`)
+      expect(text).toContain(formatted)
+    }
     await context.close()
   })
 })
