@@ -98,6 +98,34 @@ export async function listAnswerSlugs(): Promise<string[]> {
   return rows.map((row) => row.slug)
 }
 
+/**
+ * How many answer pages `next build` renders ahead of any request: the rest render on their first request and are
+ * cached from then on, so the build's time and size stay bounded however many answers there are.
+ */
+export const prerenderedAnswerCount = 200
+
+/**
+ * The answers readers are most likely to open, for `generateStaticParams`: the newest half of `limit`, then the most
+ * viewed of the rest (views as counted when the build runs).
+ */
+export async function listPrerenderedAnswerSlugs(limit = prerenderedAnswerCount): Promise<string[]> {
+  const client = await db()
+  const newest = await client.answer.findMany({
+    where: publicWhere,
+    select: { slug: true },
+    orderBy: [{ publishedAt: 'desc' }, { slug: 'asc' }],
+    take: Math.ceil(limit / 2),
+  })
+  const newestSlugs = newest.map((row) => row.slug)
+  const mostViewed = await client.answer.findMany({
+    where: { ...publicWhere, slug: { notIn: newestSlugs } },
+    select: { slug: true },
+    orderBy: [{ views: 'desc' }, { publishedAt: 'desc' }, { slug: 'asc' }],
+    take: limit - newestSlugs.length,
+  })
+  return [...newestSlugs, ...mostViewed.map((row) => row.slug)]
+}
+
 export async function listNewestAnswers(limit: number): Promise<AnswerListItem[]> {
   const client = await db()
   const rows = await client.answer.findMany({ where: publicWhere, select: listSelect, orderBy: [{ publishedAt: 'desc' }, { slug: 'asc' }], take: limit })

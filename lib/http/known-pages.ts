@@ -2,7 +2,10 @@ import { listAnswerSlugs } from '@/lib/data/answers'
 import { listGlossaryTerms } from '@/lib/data/glossary'
 import { listCategories, listTags } from '@/lib/data/taxonomy'
 
-/** The slugs each dynamic content route has a page for: the same lists its `generateStaticParams` uses. */
+/**
+ * The slugs each dynamic content route has a page for: every stored one, not only those its `generateStaticParams`
+ * pre-renders (an answer left out of the build renders on its first request).
+ */
 export type PageIndex = Map<string, Set<string>>
 
 const contentRoutes = new Set(['ask', 'category', 'tags', 'glossary'])
