@@ -28,6 +28,8 @@ export interface BuildBench {
   buildSeconds: number
   peakBuildMemoryMb: number
   distMb: number
+  /** MB of pre-rendered output per content route (.next/server/app/<route>): where the size goes. */
+  routeMb: Record<string, number>
   prerenderedAnswerPages: number
   /** Answers no request had asked for since the server started; the first one warmed the page's modules up. */
   warmUp: RequestSample
@@ -146,6 +148,12 @@ export async function benchBuild(answers: number, samples = 7): Promise<BuildBen
     const appDir = path.join(distDir, 'server', 'app', 'ask')
     const prerenderedAnswerPages = existsSync(appDir) ? readdirSync(appDir).filter((name) => name.endsWith('.html')).length : 0
     const distMb = round(directorySize(distDir) / 1024 / 1024)
+    const routeMb = Object.fromEntries(
+      ['ask', 'category', 'tags', 'glossary'].map((route) => {
+        const dir = path.join(distDir, 'server', 'app', route)
+        return [route, existsSync(dir) ? round(directorySize(dir) / 1024 / 1024) : 0]
+      }),
+    )
 
     // The oldest answers: the last a "newest and most viewed" selection would pre-render.
     const { db } = await openMigratedDb(env.DATABASE_URL)
@@ -169,6 +177,7 @@ export async function benchBuild(answers: number, samples = 7): Promise<BuildBen
         buildSeconds: round(build.seconds),
         peakBuildMemoryMb: round(build.peakBytes / 1024 / 1024),
         distMb,
+        routeMb,
         prerenderedAnswerPages,
         warmUp,
         first,

@@ -99,6 +99,7 @@ if (wanted.has('build')) {
   console.log(`  build time                ${r.buildSeconds} s  (target ≤ 180 s: ${verdict(r.buildSeconds <= 180)})`)
   console.log(`  peak memory of the build  ${r.peakBuildMemoryMb} MB  (whole process tree, sampled every 250 ms)`)
   console.log(`  .next size                ${r.distMb} MB  (target ≤ 500 MB: ${verdict(r.distMb <= 500)}); ${r.prerenderedAnswerPages} answer pages pre-rendered`)
+  console.log(`    by route                ${Object.entries(r.routeMb).map(([route, mb]) => `/${route} ${mb} MB`).join(', ')}`)
   console.log(`  warm-up answer            ${sample(r.warmUp)}  (first render in the server process: loads the page's modules)`)
   console.log(`  first request, median     ${r.firstMedianMs} ms of ${r.first.length} answers never opened  (target ≤ 300 ms: ${verdict(r.firstMedianMs <= 300 && fresh)}${fresh ? '' : '; some were already cached'})`)
   console.log(`    each                    ${r.first.map(sample).join(', ')}`)
