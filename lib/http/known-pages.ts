@@ -40,11 +40,21 @@ export class KnownPages {
   async isMissingContentPage(pathname: string): Promise<boolean> {
     const [, route = '', slug = ''] = contentPath.exec(pathname) ?? []
     if (!contentRoutes.has(route)) return false
+    // A slug the last index knew has a page: no need to wait for a reload (~0.1-0.2 s at 10,000 answers) before
+    // rendering it, which decides for itself if the answer has gone since. Only a miss waits for a fresh index.
+    if (this.index?.get(route)?.has(slug)) {
+      if (this.isStale()) this.current().catch((error: unknown) => console.error(`Page index reload failed: ${error instanceof Error ? error.message : String(error)}`))
+      return false
+    }
     return !(await this.current()).get(route)?.has(slug)
   }
 
+  private isStale(): boolean {
+    return Date.now() - this.loadedAt >= this.maxAgeMs
+  }
+
   private async current(): Promise<PageIndex> {
-    if (this.index && Date.now() - this.loadedAt < this.maxAgeMs) return this.index
+    if (this.index && !this.isStale()) return this.index
     this.loading ??= this.load()
       .then((index) => {
         this.index = index
