@@ -5,7 +5,7 @@
 // request after it (from the page cache).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { openMigratedDb } from '@/lib/migrate/migrations'
 import { nextBin, startNextServer, waitForServer } from '../scripts/next-server'
@@ -37,6 +37,8 @@ export interface BuildBench {
   second: RequestSample[]
   firstMedianMs: number
   secondMedianMs: number
+  /** One-minute load average when the build started and when the requests were made (2 shared cores). */
+  loadAverage: { build: number; requests: number }
 }
 
 const port = 3440
@@ -143,6 +145,7 @@ export async function benchBuild(answers: number, samples = 7): Promise<BuildBen
     if (ingest.status !== 0) throw new Error(`ingest failed:\n${ingest.stdout}\n${ingest.stderr}`)
     const ingestSeconds = (performance.now() - ingestStarted) / 1000
 
+    const buildLoad = round(loadavg()[0] ?? 0)
     const build = await timedBuild(env, 30 * 60_000)
     rmSync(path.join(distDir, 'ask-kb-build.json'), { force: true })
     const appDir = path.join(distDir, 'server', 'app', 'ask')
@@ -184,6 +187,7 @@ export async function benchBuild(answers: number, samples = 7): Promise<BuildBen
         second,
         firstMedianMs: median(first.map((sample) => sample.ms)),
         secondMedianMs: median(second.map((sample) => sample.ms)),
+        loadAverage: { build: buildLoad, requests: round(loadavg()[0] ?? 0) },
       }
     } finally {
       await stop(server)

@@ -105,6 +105,7 @@ if (wanted.has('build')) {
   console.log(`    each                    ${r.first.map(sample).join(', ')}`)
   console.log(`  second request, median   ${r.secondMedianMs} ms  (from the page cache: ${verdict(cached)})`)
   console.log(`    each                    ${r.second.map(sample).join(', ')}`)
+  console.log(`  machine load (1-min)      ${r.loadAverage.build} when the build started, ${r.loadAverage.requests} after the requests (2 cores)`)
 }
 
 mkdirSync('bench/results', { recursive: true })
