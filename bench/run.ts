@@ -1,9 +1,11 @@
-// `npm run bench [ingest|cli|linker|http|citations|weight|lighthouse ...] [--port=N]`: runs the benchmarks, prints
-// figures against the targets, and saves them to bench/results/latest.json. Not a test: it reports, it does not pass or
-// fail the suite. With no names it runs the first five; `weight` (page weight alone) and `lighthouse` run when named.
-// --port is where benchmarks that serve the site listen (http also uses the next port for its plain node peer).
+// `npm run bench [ingest|cli|linker|http|citations|weight|lighthouse|build ...] [--port=N]`: runs the benchmarks,
+// prints figures against the targets, and saves them to bench/results/latest.json. Not a test: it reports, it does not
+// pass or fail the suite. With no names it runs the first five; `weight`, `lighthouse` and `build` (minutes;
+// `BENCH_BUILD_ANSWERS` sets its size, 10,000 by default) run when named. --port is where benchmarks that serve the
+// site listen (http also uses the next port for its plain node peer).
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
+import { benchBuild, type RequestSample } from './build'
 import { benchCitations } from './citations'
 import { benchCli } from './cli'
 import { z } from 'zod'
@@ -13,7 +15,7 @@ import { benchLighthouse, type LighthouseRun } from './lighthouse'
 import { benchLinker } from './linker'
 import { benchPageWeight, type PageWeight } from './page-weight'
 
-const names = z.array(z.enum(['ingest', 'cli', 'linker', 'http', 'citations', 'weight', 'lighthouse']))
+const names = z.array(z.enum(['ingest', 'cli', 'linker', 'http', 'citations', 'weight', 'lighthouse', 'build']))
 const args = process.argv.slice(2)
 const portArg = args.find((arg) => arg.startsWith('--port='))
 const port = z.coerce.number().int().min(1024).max(65534).parse(portArg?.slice('--port='.length) ?? 3300)
@@ -126,6 +128,26 @@ if (wanted.has('citations')) {
   console.log(`  first answer in a process            ${r.firstAnswerMs} ms  (parses the CSL styles, builds the engines)`)
   console.log(`  every format of one answer           ${r.msPerAnswer} ms  (median of 3 rounds)`)
   for (const [name, ms] of Object.entries(r.msPerFormat)) console.log(`    ${name.padEnd(34)} ${ms} ms`)
+}
+
+if (wanted.has('build')) {
+  const answers = Number(process.env.BENCH_BUILD_ANSWERS ?? 10_000)
+  const r = await benchBuild(answers)
+  results.build = r
+  const sample = (x: RequestSample) => `${x.ms} ms ${x.status} ${x.cache}${x.hasPolicy ? '' : ' NO CSP'}`
+  const fresh = r.first.every((x) => x.cache === 'MISS')
+  const cached = r.second.every((x) => x.cache === 'HIT' && x.hasPolicy)
+  console.log(`\nnext build of ${r.answers} generated answers + the real glossary (ingested in ${r.ingestSeconds} s)`)
+  console.log(`  build time                ${r.buildSeconds} s  (target ≤ 180 s: ${verdict(r.buildSeconds <= 180)})`)
+  console.log(`  peak memory of the build  ${r.peakBuildMemoryMb} MB  (whole process tree, sampled every 250 ms)`)
+  console.log(`  .next size                ${r.distMb} MB  (target ≤ 500 MB: ${verdict(r.distMb <= 500)}); ${r.prerenderedAnswerPages} answer pages pre-rendered`)
+  console.log(`    by route                ${Object.entries(r.routeMb).map(([route, mb]) => `/${route} ${mb} MB`).join(', ')}`)
+  console.log(`  warm-up answer            ${sample(r.warmUp)}  (first render in the server process: loads the page's modules)`)
+  console.log(`  first request, median     ${r.firstMedianMs} ms of ${r.first.length} answers never opened  (target ≤ 300 ms: ${verdict(r.firstMedianMs <= 300 && fresh)}${fresh ? '' : '; some were already cached'})`)
+  console.log(`    each                    ${r.first.map(sample).join(', ')}`)
+  console.log(`  second request, median   ${r.secondMedianMs} ms  (from the page cache: ${verdict(cached)})`)
+  console.log(`    each                    ${r.second.map(sample).join(', ')}`)
+  console.log(`  machine load (1-min)      ${r.loadAverage.build} when the build started, ${r.loadAverage.requests} after the requests (2 cores)`)
 }
 
 mkdirSync('bench/results', { recursive: true })

@@ -98,6 +98,34 @@ export async function listAnswerSlugs(): Promise<string[]> {
   return rows.map((row) => row.slug)
 }
 
+/**
+ * How many answer pages `next build` renders ahead of any request: the rest render on their first request and are
+ * cached from then on, so the build's time and size stay bounded however many answers there are.
+ */
+export const prerenderedAnswerCount = 200
+
+/**
+ * The answers readers are most likely to open, for `generateStaticParams`: the newest half of `limit`, then the most
+ * viewed of the rest (views as counted when the build runs).
+ */
+export async function listPrerenderedAnswerSlugs(limit = prerenderedAnswerCount): Promise<string[]> {
+  const client = await db()
+  const newest = await client.answer.findMany({
+    where: publicWhere,
+    select: { slug: true },
+    orderBy: [{ publishedAt: 'desc' }, { slug: 'asc' }],
+    take: Math.ceil(limit / 2),
+  })
+  const newestSlugs = newest.map((row) => row.slug)
+  const mostViewed = await client.answer.findMany({
+    where: { ...publicWhere, slug: { notIn: newestSlugs } },
+    select: { slug: true },
+    orderBy: [{ views: 'desc' }, { publishedAt: 'desc' }, { slug: 'asc' }],
+    take: limit - newestSlugs.length,
+  })
+  return [...newestSlugs, ...mostViewed.map((row) => row.slug)]
+}
+
 export async function listNewestAnswers(limit: number): Promise<AnswerListItem[]> {
   const client = await db()
   const rows = await client.answer.findMany({ where: publicWhere, select: listSelect, orderBy: [{ publishedAt: 'desc' }, { slug: 'asc' }], take: limit })
@@ -119,15 +147,22 @@ export async function listRelatedAnswers(answerId: number, limit = 3): Promise<A
   if (!current) return []
   const others = { ...publicWhere, id: { not: answerId } } satisfies Prisma.AnswerWhereInput
   const newestFirst = [{ publishedAt: 'desc' }, { slug: 'asc' }] satisfies Prisma.AnswerOrderByWithRelationInput[]
-  const shared = current.tags.length
-    ? await client.answerTag.groupBy({
-        by: ['answerId'],
-        where: { tagId: { in: current.tags.map((t) => t.tagId) }, answerId: { not: answerId }, answer: publicWhere },
-        _count: { tagId: true },
-      })
-    : []
-  const sharedCount = new Map(shared.map((row) => [row.answerId, row._count.tagId]))
-  const sharing = (await client.answer.findMany({ where: { ...others, id: { in: [...sharedCount.keys()] } }, select: { ...listSelect, id: true, categoryId: true } }))
+  const tagIds = current.tags.map((t) => t.tagId)
+  // Answers sharing two or more tags are few and are ranked here in full; those sharing one are ranked by the
+  // database, because a popular tag can be on every answer (reading them all made a first render ~0.2 s at 10,000).
+  const sharedSeveral =
+    tagIds.length > 1
+      ? await client.answerTag.groupBy({
+          by: ['answerId'],
+          where: { tagId: { in: tagIds }, answerId: { not: answerId }, answer: publicWhere },
+          _count: { tagId: true },
+          having: { tagId: { _count: { gte: 2 } } },
+        })
+      : []
+  const sharedCount = new Map(sharedSeveral.map((row) => [row.answerId, row._count.tagId]))
+  const picked: (ListRow & { id: number })[] = (
+    await client.answer.findMany({ where: { ...others, id: { in: [...sharedCount.keys()] } }, select: { ...listSelect, id: true, categoryId: true } })
+  )
     .sort(
       (a, b) =>
         (sharedCount.get(b.id) ?? 0) - (sharedCount.get(a.id) ?? 0) ||
@@ -136,15 +171,17 @@ export async function listRelatedAnswers(answerId: number, limit = 3): Promise<A
         a.slug.localeCompare(b.slug),
     )
     .slice(0, limit)
-  const picked: (ListRow & { id: number })[] = [...sharing]
-  const exclude = () => ({ ...others, id: { notIn: [answerId, ...picked.map((row) => row.id)] } })
-  if (picked.length < limit) {
-    picked.push(
-      ...(await client.answer.findMany({ where: { ...exclude(), categoryId: current.categoryId }, select: { ...listSelect, id: true }, orderBy: newestFirst, take: limit - picked.length })),
-    )
+  const fill = async (where: Prisma.AnswerWhereInput) => {
+    if (picked.length >= limit) return
+    const exclude = { ...others, id: { notIn: [answerId, ...picked.map((row) => row.id)] } }
+    picked.push(...(await client.answer.findMany({ where: { ...exclude, ...where }, select: { ...listSelect, id: true }, orderBy: newestFirst, take: limit - picked.length })))
   }
-  if (picked.length < limit) {
-    picked.push(...(await client.answer.findMany({ where: exclude(), select: { ...listSelect, id: true }, orderBy: newestFirst, take: limit - picked.length })))
+  if (tagIds.length > 0) {
+    const sharingOne = { tags: { some: { tagId: { in: tagIds } } } } satisfies Prisma.AnswerWhereInput
+    await fill({ ...sharingOne, categoryId: current.categoryId })
+    await fill(sharingOne)
   }
+  await fill({ categoryId: current.categoryId })
+  await fill({})
   return picked.map(toListItem)
 }

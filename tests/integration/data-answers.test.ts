@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ingestContent } from '@/lib/content/ingest'
-import { getAnswer, listNewestAnswers, listRelatedAnswers } from '@/lib/data/answers'
+import { getAnswer, listNewestAnswers, listPrerenderedAnswerSlugs, listRelatedAnswers } from '@/lib/data/answers'
 import { getCategoryPage, getTagPage, listCategories, listTags } from '@/lib/data/taxonomy'
 import { createDb } from '@/lib/db'
 import { env } from '@/lib/env'
@@ -64,5 +64,21 @@ describe('answer queries', () => {
     ])
     expect((await getTagPage('hedging'))?.answers).toHaveLength(2)
     expect(await getTagPage('nope')).toBeNull()
+  })
+
+  it('pre-renders the newest half of the budget, then the most viewed of the rest, never a draft', async () => {
+    const db = createDb(env.DATABASE_URL)
+    const views = { 'which-answer-shares-two-tags': 50, 'which-answer-is-the-anchor-here': 10, 'which-answer-is-still-a-draft-here': 1000 }
+    for (const [slug, count] of Object.entries(views)) await db.answer.update({ where: { slug }, data: { views: count } })
+    await db.$disconnect()
+    expect(await listPrerenderedAnswerSlugs(4)).toEqual([
+      'which-answer-is-merely-the-most-recent',
+      'which-answer-shares-one-tag-only',
+      'which-answer-shares-two-tags',
+      'which-answer-is-the-anchor-here',
+    ])
+    expect(await listPrerenderedAnswerSlugs(3)).toEqual(['which-answer-is-merely-the-most-recent', 'which-answer-shares-one-tag-only', 'which-answer-shares-two-tags'])
+    // A site smaller than the budget is pre-rendered whole, once each.
+    expect(await listPrerenderedAnswerSlugs()).toHaveLength(5)
   })
 })

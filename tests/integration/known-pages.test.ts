@@ -64,4 +64,25 @@ describe('KnownPages', () => {
     expect(await pages.isMissingContentPage('/ask/new')).toBe(false)
     expect(loads).toBe(2)
   })
+
+  it('answers for a slug the last index knew without waiting for the reload, and reloads behind it', async () => {
+    let loads = 0
+    let release = () => {}
+    const load = async (): Promise<PageIndex> => {
+      loads += 1
+      // The first load returns at once; the second waits until the test lets it go.
+      if (loads > 1) await new Promise<void>((resolve) => (release = resolve))
+      return new Map([['ask', new Set(loads > 1 ? ['old', 'new'] : ['old'])]])
+    }
+    const pages = new KnownPages(50, load)
+    expect(await pages.isMissingContentPage('/ask/old')).toBe(false)
+    await sleep(60)
+    expect(await pages.isMissingContentPage('/ask/old')).toBe(false)
+    expect(loads).toBe(2)
+    // A slug the stale index does not know waits for the reload in flight, and is found in it.
+    const pending = pages.isMissingContentPage('/ask/new')
+    release()
+    expect(await pending).toBe(false)
+    expect(loads).toBe(2)
+  })
 })

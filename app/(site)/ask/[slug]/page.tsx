@@ -9,16 +9,18 @@ import { RelatedAnswers } from '@/components/article/RelatedAnswers'
 import { TagList } from '@/components/article/TagList'
 import { TermsReferenced } from '@/components/glossary/TermsReferenced'
 import { JsonLd } from '@/components/metadata/JsonLd'
-import { getAnswer, listAnswerSlugs, listRelatedAnswers } from '@/lib/data/answers'
+import { getAnswer, listPrerenderedAnswerSlugs, listRelatedAnswers } from '@/lib/data/answers'
 import { answerMetadata } from '@/lib/metadata/answer-metadata'
 import { articleJsonLd } from '@/lib/metadata/structured-data'
 import { parseSlugParam } from '@/lib/schemas/route-params'
 
-// Pre-rendered at build and refreshed in the background; view counts are live through ViewCount.
+// Refreshed in the background every 5 minutes; view counts are live through ViewCount.
 export const revalidate = 300
 
+// Only the answers readers open most are rendered at build (a whole site's worth would grow the build without
+// bound); any other answer renders on its first request and is cached from then on (dynamicParams stays true).
 export async function generateStaticParams() {
-  return (await listAnswerSlugs()).map((slug) => ({ slug }))
+  return (await listPrerenderedAnswerSlugs()).map((slug) => ({ slug }))
 }
 
 type Props = { params: Promise<{ slug: string }> }

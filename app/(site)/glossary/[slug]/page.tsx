@@ -75,6 +75,11 @@ export default async function GlossaryTermPage({ params }: Props) {
         <h2 id="backlinks" className="text-xl font-semibold text-slate-900 dark:text-white">
           Answers that use this term
         </h2>
+        {term.answerCount > term.answers.length ? (
+          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+            The newest {term.answers.length} of {term.answerCount.toLocaleString('en-US')} answers.
+          </p>
+        ) : null}
         {term.answers.length > 0 ? (
           <AnswerList answers={term.answers} />
         ) : (

@@ -1,13 +1,14 @@
-import { getAnswer, listAnswerSlugs } from '@/lib/data/answers'
+import { getAnswer, listPrerenderedAnswerSlugs } from '@/lib/data/answers'
 import { renderCard } from '@/lib/og/card'
 import { parseSlugParam } from '@/lib/schemas/route-params'
 import { site } from '@/lib/site'
 
-// Cached like the answer page: rendered for every answer at build, then again only when the 5 minutes are up.
+// Cached like the answer page: the cards of the same answers are rendered at build, any other on its first
+// request; each is rendered again only when its 5 minutes are up.
 export const revalidate = 300
 
 export async function generateStaticParams() {
-  return (await listAnswerSlugs()).map((slug) => ({ slug }))
+  return (await listPrerenderedAnswerSlugs()).map((slug) => ({ slug }))
 }
 
 /** The answer's Open Graph card (1200x630 PNG): title, category and site name. */
