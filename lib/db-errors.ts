@@ -55,9 +55,17 @@ export function describeDatabaseError(error: unknown, databaseUrl: string): stri
   return undefined
 }
 
-/** The error itself, or a plain Error with the one-line explanation (URL redacted) when there is one. */
+/** A database that cannot be used as configured: its message is one line for the user, not an internal error. */
+export class DatabaseConnectionError extends Error {
+  constructor(message: string, options: { cause: unknown }) {
+    super(message, options)
+    this.name = 'DatabaseConnectionError'
+  }
+}
+
+/** The error itself, or a DatabaseConnectionError with the one-line explanation (URL redacted) when there is one. */
 export function explainDatabaseError(error: unknown, databaseUrl: string): Error {
   const known = describeDatabaseError(error, databaseUrl)
-  if (known) return new Error(`DATABASE_URL ${redactUrl(databaseUrl)}: ${known}`, { cause: error })
+  if (known) return new DatabaseConnectionError(`DATABASE_URL ${redactUrl(databaseUrl)}: ${known}`, { cause: error })
   return error instanceof Error ? error : new Error(String(error))
 }
