@@ -16,7 +16,8 @@ export async function runPipeline(mode: 'check' | 'ingest', contentDir: string, 
   const exists = providerOf(databaseUrl) === 'postgresql' || existsSync(path.resolve(sqlitePathFromUrl(databaseUrl)))
   const db = mode === 'ingest' ? (await openMigratedDb(databaseUrl)).db : exists ? createDb(databaseUrl) : null
   try {
-    const report = await ingestContent({ contentDir, db, write: mode === 'ingest', onProgress: progressPrinter() })
+    const onLockWait = () => console.error('Another ingest is writing the content store; waiting for it to finish (up to 60 s)…')
+    const report = await ingestContent({ contentDir, db, write: mode === 'ingest', onProgress: progressPrinter(), onLockWait })
     return { ok: true, report }
   } catch (error) {
     // Valid content that could not be written (another ingest, a locked store): its message is one line.

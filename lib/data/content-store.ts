@@ -130,7 +130,7 @@ class StalePlan extends Error {}
 export async function applyIngestPlan(
   db: Db,
   plan: IngestPlan,
-  { now = new Date(), lockWaitMs = defaultLockWaitMs }: { now?: Date; lockWaitMs?: number } = {},
+  { now = new Date(), lockWaitMs = defaultLockWaitMs, onLockWait }: { now?: Date; lockWaitMs?: number; onLockWait?: () => void } = {},
 ): Promise<'applied' | 'stale'> {
   const provider = providerOfDb(db)
   try {
@@ -147,6 +147,7 @@ export async function applyIngestPlan(
           { maxWait: lockWaitMs, timeout: 10 * 60_000 },
         ),
       retryPauseMs(provider),
+      onLockWait,
     )
     return 'applied'
   } catch (error) {

@@ -88,10 +88,12 @@ export const defaultLockWaitMs = 60_000
 
 /**
  * Runs `attempt` (a whole transaction) again while the store is busy, for up to `lockWaitMs` in all, pausing
- * `pauseMs` between tries (SQLite's tries block for its busy timeout by themselves; PostgreSQL's try-lock does not).
+ * `pauseMs` between tries (SQLite's tries block for its busy timeout by themselves; PostgreSQL's try-lock does not);
+ * `onFirstWait` hears once that it is waiting.
  */
-export async function retryWhileBusy<T>(lockWaitMs: number, attempt: () => Promise<T>, pauseMs = 0): Promise<T> {
+export async function retryWhileBusy<T>(lockWaitMs: number, attempt: () => Promise<T>, pauseMs = 0, onFirstWait?: () => void): Promise<T> {
   const started = performance.now()
+  let waiting = false
   for (;;) {
     try {
       return await attempt()
@@ -99,6 +101,8 @@ export async function retryWhileBusy<T>(lockWaitMs: number, attempt: () => Promi
       const waited = performance.now() - started
       if (!isStoreBusy(error)) throw error
       if (waited >= lockWaitMs) throw IngestNotAppliedError.busy(waited)
+      if (!waiting) onFirstWait?.()
+      waiting = true
       if (pauseMs > 0) await sleep(Math.min(pauseMs, Math.max(1, lockWaitMs - waited)))
     }
   }
