@@ -6,6 +6,7 @@ import { providerOf, redactUrl, sqlitePathFromUrl } from '@/lib/db-url'
 import { deployMigrations, filters, readMigrationsList } from '@/lib/migrate/migrations'
 import { explainEngineError, openSchemaEngine } from '@/lib/migrate/schema-engine'
 import { deriveSchema, lockFileText, migrationsDirs } from '@/lib/migrate/schema-variant.mjs'
+import { startCluster, stopCluster } from '@/scripts/postgres-cluster.mjs'
 
 const schemaPath = 'prisma/schema.prisma'
 // The schema as of the newest PostgreSQL migration, written by this command (never by hand): the wasm engine can
@@ -72,6 +73,30 @@ async function postgresDiff(current: string): Promise<string> {
 
 const isEmpty = (sql: string) => sql.includes('This is an empty migration')
 
+/**
+ * Proves the PostgreSQL chain with the new migration applies: on a private cluster (scripts/postgres-cluster.mjs,
+ * 127.0.0.1, removed afterwards), every migration in order into an empty database. Nothing is written before
+ * this passes.
+ */
+async function checkOnPostgres(dirName: string, sql: string): Promise<void> {
+  const cluster = await startCluster()
+  try {
+    const { engine, factory, close } = await openSchemaEngine(cluster.url, schemaPath)
+    try {
+      const migrationsList = readMigrationsList(migrationsDirs.postgresql)
+      migrationsList.migrationDirectories.push({ path: dirName, migrationFile: { path: 'migration.sql', content: { tag: 'ok', value: sql } } })
+      migrationsList.lockfile.content ??= lockFileText('postgresql')
+      await engine.applyMigrations({ migrationsList, filters })
+    } catch (error) {
+      throw new Error(`the new PostgreSQL migration does not apply on a fresh database; nothing was written: ${explainEngineError(error, factory).message}`)
+    } finally {
+      await close()
+    }
+  } finally {
+    stopCluster(cluster.dir)
+  }
+}
+
 function writeMigration(provider: 'sqlite' | 'postgresql', dirName: string, sql: string): void {
   const dir = path.join(migrationsDirs[provider], dirName)
   mkdirSync(dir, { recursive: true })
@@ -90,6 +115,7 @@ async function createMigration(name: string): Promise<void> {
     return
   }
   const dirName = `${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}_${name}`
+  if (!isEmpty(postgresSql)) await checkOnPostgres(dirName, postgresSql)
   if (!isEmpty(sqliteSql)) writeMigration('sqlite', dirName, sqliteSql)
   if (!isEmpty(postgresSql)) {
     writeMigration('postgresql', dirName, postgresSql)
