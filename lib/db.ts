@@ -1,23 +1,55 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
+import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient } from '@/generated/prisma/client'
+import { PrismaClient as PostgresPrismaClient } from '@/generated/prisma-postgresql/client'
+import { providerOf, type Provider } from '@/lib/db-url'
 import { env } from '@/lib/env'
+
+export { providerOf, sqlitePathFromUrl, type Provider } from '@/lib/db-url'
 
 export type Db = PrismaClient
 
-export function sqlitePathFromUrl(url: string): string {
-  return url.replace(/^file:/, '')
+export interface DbOptions {
+  /** PostgreSQL only: connections in this client's pool. */
+  poolSize?: number
+  /** PostgreSQL only: statements running longer are cancelled by the server. */
+  statementTimeoutMs?: number
 }
 
-export function createDb(databaseUrl: string = env.DATABASE_URL): PrismaClient {
-  if (!databaseUrl.startsWith('file:')) {
-    throw new Error(`DATABASE_URL ${databaseUrl}: only SQLite ("file:...") is wired up in this release`)
+/**
+ * A client for the database the URL names. Both generated clients come from the one schema (the PostgreSQL one
+ * from its derived variant, lib/migrate/schema-variant.mjs), so their model APIs are identical: the PostgreSQL
+ * client is typed as the SQLite one so every caller has one `Db` type.
+ */
+export function createDb(databaseUrl: string = env.DATABASE_URL, options: DbOptions = {}): PrismaClient {
+  if (providerOf(databaseUrl) === 'sqlite') {
+    const adapter = new PrismaBetterSqlite3({ url: databaseUrl, timeout: 5000 })
+    return remember(new PrismaClient({ adapter }), 'sqlite')
   }
-  const adapter = new PrismaBetterSqlite3({ url: databaseUrl, timeout: 5000 })
-  return new PrismaClient({ adapter })
+  const adapter = new PrismaPg({
+    connectionString: databaseUrl,
+    max: options.poolSize ?? env.DATABASE_POOL_SIZE,
+    statement_timeout: options.statementTimeoutMs ?? env.DATABASE_STATEMENT_TIMEOUT_MS,
+    // A server that does not answer fails the request in seconds instead of hanging it.
+    connectionTimeoutMillis: 5000,
+    idleTimeoutMillis: 30_000,
+  })
+  return remember(new PostgresPrismaClient({ adapter }) as unknown as PrismaClient, 'postgresql')
 }
 
-// WAL lets readers (the site) and the writer (ingest) work at the same time.
+/** The provider of a client made by createDb. */
+export function providerOfDb(db: Db): Provider {
+  return dbProviders.get(db) ?? providerOf(env.DATABASE_URL)
+}
+const dbProviders = new WeakMap<Db, Provider>()
+function remember(db: Db, provider: Provider): Db {
+  dbProviders.set(db, provider)
+  return db
+}
+
+// SQLite only: WAL lets readers (the site) and the writer (ingest) work at the same time. PostgreSQL needs none.
 export async function applyPragmas(db: PrismaClient): Promise<void> {
+  if (providerOfDb(db) !== 'sqlite') return
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL')
   await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL')
 }

@@ -5,7 +5,12 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with "file:" (SQLite) or "postgresql://"')
+    .refine((url) => url.startsWith('file:') || isPostgresUrl(url), 'must be a PostgreSQL URL with a host and a database, e.g. postgresql://user:password@db.internal:5432/askkb')
     .default('file:./data/kb.db'),
+  // PostgreSQL only: connections per process (each `next start` instance and each ingest has its own pool).
+  DATABASE_POOL_SIZE: z.coerce.number().int('must be a whole number of connections').min(1).max(200).default(10),
+  // PostgreSQL only: a statement running longer is cancelled, so a stuck query frees its connection.
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   CONTENT_DIR: z.string().min(1).default('content'),
   SITE_URL: z
     .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL, e.g. https://ask.example.com' })
@@ -29,6 +34,15 @@ const envSchema = z.object({
   VIEW_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(60),
   VIEW_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 })
+
+function isPostgresUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url)
+    return parsed.hostname !== '' && parsed.pathname.length > 1
+  } catch {
+    return false
+  }
+}
 
 export type Env = z.infer<typeof envSchema>
 

@@ -29,7 +29,7 @@ function fail(error, prefix = '') {
 }
 
 // Native and wasm-loading packages stay outside the bundle (they find their files beside their own code).
-const external = ['better-sqlite3', '@prisma/*', 'esbuild']
+const external = ['better-sqlite3', 'pg', '@prisma/*', 'esbuild']
 const isDependency = (file) => file.split(path.sep).includes('node_modules')
 
 // What, besides our own sources, decides the output: this launcher, the path aliases and the installed packages

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# `npm test`: typecheck, lint, unit + integration (vitest), then end-to-end (Playwright in Debian's Chromium
-# against a production build of the real content in a throwaway database).
+# `npm test`: typecheck, lint, unit + integration (vitest) twice — on SQLite files and on a private PostgreSQL
+# cluster this script starts (127.0.0.1, random port; Debian's postgresql is installed when missing) — then
+# end-to-end (Playwright in Debian's Chromium against a production build of the real content in a throwaway
+# database): every spec on SQLite, the answer-page and glossary specs again on a build served from PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,16 +23,46 @@ step "typecheck"
 npx tsc --noEmit
 step "lint"
 npx eslint .
-step "unit + integration (vitest)"
-npx vitest run
 
-step "end-to-end: ingest content into a fresh database and build"
+step "PostgreSQL: start a private cluster"
+pg_started=$(date +%s%N)
+cluster_json="$(node scripts/postgres-cluster.mjs start)"
+pg_dir="$(node -e 'process.stdout.write(JSON.parse(process.argv[1]).dir)' "$cluster_json")"
+pg_admin_url="$(node -e 'process.stdout.write(JSON.parse(process.argv[1]).url)' "$cluster_json")"
 e2e_dir="$(mktemp -d)"
-trap 'rm -rf "$e2e_dir"' EXIT
-export DATABASE_URL="file:$e2e_dir/e2e.db" NEXT_TELEMETRY_DISABLED=1 E2E_PORT="${E2E_PORT:-3200}"
+trap 'node scripts/postgres-cluster.mjs stop "$pg_dir"; rm -rf "$e2e_dir"' EXIT
+pg_ms=$(( ($(date +%s%N) - pg_started) / 1000000 ))
+echo "PostgreSQL ready in $((pg_ms / 1000)).$(printf '%03d' $((pg_ms % 1000))) s (install when missing + initdb + start) at $pg_admin_url"
+
+ran=()
+step "unit + integration (vitest) on SQLite"
+TEST_DATABASE=sqlite npx vitest run
+ran+=("SQLite")
+step "unit + integration (vitest) on PostgreSQL"
+TEST_DATABASE=postgresql TEST_POSTGRES_URL="$pg_admin_url" npx vitest run
+ran+=("PostgreSQL")
+
+export NEXT_TELEMETRY_DISABLED=1 E2E_PORT="${E2E_PORT:-3200}"
 export SITE_URL="http://127.0.0.1:$E2E_PORT"
+
+step "end-to-end on SQLite: ingest content into a fresh database and build"
+export DATABASE_URL="file:$e2e_dir/e2e.db"
 npm run --silent content:ingest
 rm -f .next/ask-kb-build.json  # the next `npm start` must rebuild against its own database
 npx next build
-step "end-to-end (Playwright)"
+step "end-to-end on SQLite (Playwright, every spec)"
 npx playwright test
+ran+=("e2e on SQLite")
+
+step "end-to-end on PostgreSQL: ingest into a fresh database and build"
+psql_url="${pg_admin_url%/postgres}/ask_kb_e2e"
+node -e 'const pg = require("pg"); const c = new pg.Client(process.argv[1]); c.connect().then(() => c.query("CREATE DATABASE ask_kb_e2e")).then(() => c.end())' "$pg_admin_url"
+export DATABASE_URL="$psql_url"
+npm run --silent content:ingest
+rm -f .next/ask-kb-build.json
+npx next build
+step "end-to-end on PostgreSQL (Playwright: answer page, glossary)"
+npx playwright test tests/e2e/answer-page.spec.ts tests/e2e/glossary.spec.ts
+ran+=("e2e on PostgreSQL (answer page, glossary)")
+
+printf '\n\033[1mDatabases tested:\033[0m %s\n' "$(IFS=,; echo "${ran[*]}" | sed 's/,/, /g')"

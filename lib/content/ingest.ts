@@ -23,6 +23,8 @@ export interface IngestOptions {
   now?: Date
   /** How long to wait for another writer to release the store before giving up (default 60 s). */
   lockWaitMs?: number
+  /** Called once when the write has to wait for another ingest (or another writer) to finish. */
+  onLockWait?: () => void
 }
 
 export interface IngestReport {
@@ -56,7 +58,7 @@ export async function ingestContent(options: IngestOptions): Promise<IngestRepor
 
 type Attempt = { outcome: 'applied' | 'stale' | 'not written'; report: Omit<IngestReport, 'durationMs' | 'replanned'> }
 
-async function planAndApply({ contentDir, db, write, onProgress, now = new Date(), lockWaitMs }: IngestOptions): Promise<Attempt> {
+async function planAndApply({ contentDir, db, write, onProgress, now = new Date(), lockWaitMs, onLockWait }: IngestOptions): Promise<Attempt> {
   const loaded = await loadSources(contentDir)
   const stored = db ? await loadStoredContent(db, { readRevision: write, lockWaitMs }) : emptyStore
   const glossary = await planGlossary(loaded.sources, stored.glossary)
@@ -76,7 +78,7 @@ async function planAndApply({ contentDir, db, write, onProgress, now = new Date(
     answerVersionBumps: { slugs: answers.versionBumps, glossaryVersion: glossary.index.version },
     answerRemovals: answers.removals,
   }
-  return { outcome: await applyIngestPlan(db, plan, { now, lockWaitMs }), report }
+  return { outcome: await applyIngestPlan(db, plan, { now, lockWaitMs, onLockWait }), report }
 }
 
 async function loadSources(contentDir: string): Promise<{ sources: SourceFile[]; problems: Problem[] }> {

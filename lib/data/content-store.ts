@@ -1,12 +1,13 @@
 import 'server-only'
 import { createHash } from 'node:crypto'
 import { claimIngestRevision, defaultLockWaitMs, IngestNotAppliedError, readIngestRevision, retryWhileBusy } from '@/lib/data/ingest-revision'
+import { retryPauseMs, snapshotReadOptions, takeIngestLock } from '@/lib/data/ingest-lock'
 import type { Tx } from '@/lib/data/sql-rows'
 import { parseStringList } from '@/lib/data/string-list'
 import { writeAnswerLinks, writeAnswerRows, writeVersionBumpsAndRemovals } from '@/lib/data/write-answers'
 import { writeGlossaryRows } from '@/lib/data/write-glossary'
 import { writeCategoryRows, writeTagRows } from '@/lib/data/write-taxonomy'
-import type { Db } from '@/lib/db'
+import { providerOfDb, type Db } from '@/lib/db'
 import type { Author } from '@/lib/schemas/author'
 
 // Reads and writes for the ingest pipeline. Everything is applied in one transaction or not at all.
@@ -38,15 +39,19 @@ export interface StoredContent {
  * as old as its revision says (and, with one connection per client, no other transaction's rows leak in).
  */
 export async function loadStoredContent(db: Db, { readRevision, lockWaitMs = defaultLockWaitMs }: { readRevision: boolean; lockWaitMs?: number }): Promise<StoredContent> {
-  return retryWhileBusy(lockWaitMs, () =>
-    db.$transaction(
-      async (tx) => ({
-        revision: readRevision ? await readIngestRevision(tx) : 0,
-        answers: await loadStoredAnswers(tx),
-        glossary: await loadStoredGlossary(tx),
-      }),
-      { maxWait: lockWaitMs, timeout: 60_000 },
-    ),
+  const provider = providerOfDb(db)
+  return retryWhileBusy(
+    lockWaitMs,
+    () =>
+      db.$transaction(
+        async (tx) => ({
+          revision: readRevision ? await readIngestRevision(tx) : 0,
+          answers: await loadStoredAnswers(tx),
+          glossary: await loadStoredGlossary(tx),
+        }),
+        { maxWait: lockWaitMs, timeout: 60_000, ...snapshotReadOptions(provider) },
+      ),
+    retryPauseMs(provider),
   )
 }
 
@@ -125,17 +130,24 @@ class StalePlan extends Error {}
 export async function applyIngestPlan(
   db: Db,
   plan: IngestPlan,
-  { now = new Date(), lockWaitMs = defaultLockWaitMs }: { now?: Date; lockWaitMs?: number } = {},
+  { now = new Date(), lockWaitMs = defaultLockWaitMs, onLockWait }: { now?: Date; lockWaitMs?: number; onLockWait?: () => void } = {},
 ): Promise<'applied' | 'stale'> {
+  const provider = providerOfDb(db)
   try {
-    await retryWhileBusy(lockWaitMs, () =>
-      db.$transaction(
-        async (tx) => {
-          if (!(await claimIngestRevision(tx, plan.baseRevision, now))) throw new StalePlan()
-          await applyPlanRows(tx, plan, now)
-        },
-        { maxWait: lockWaitMs, timeout: 10 * 60_000 },
-      ),
+    await retryWhileBusy(
+      lockWaitMs,
+      () =>
+        db.$transaction(
+          async (tx) => {
+            // One ingest at a time across machines (PostgreSQL's advisory lock; SQLite's write lock comes with the claim).
+            await takeIngestLock(tx, provider)
+            if (!(await claimIngestRevision(tx, plan.baseRevision, now))) throw new StalePlan()
+            await applyPlanRows(tx, plan, now)
+          },
+          { maxWait: lockWaitMs, timeout: 10 * 60_000 },
+        ),
+      retryPauseMs(provider),
+      onLockWait,
     )
     return 'applied'
   } catch (error) {

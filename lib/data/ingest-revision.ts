@@ -1,5 +1,7 @@
 import 'server-only'
 import { z } from 'zod'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { IngestLockHeld } from '@/lib/data/ingest-lock'
 import type { Tx } from '@/lib/data/sql-rows'
 
 // One ingest applies at a time, and never a plan made from an older store: every write moves IngestState (row 1)
@@ -73,17 +75,25 @@ const sqliteBusy = z.object({
 // P2028: the client's own transaction queue (one connection per client) did not free up within maxWait.
 const transactionQueueTimeout = z.object({ code: z.literal('P2028'), message: z.string().includes('Unable to start a transaction') })
 
-/** SQLite's busy timeout ran out, or this client's transaction queue did: another writer holds the store. */
+/**
+ * Another writer holds the store: SQLite's busy timeout ran out, this client's transaction queue did, or another
+ * ingest holds PostgreSQL's ingest lock.
+ */
 export function isStoreBusy(error: unknown): boolean {
-  return sqliteBusy.safeParse(error).success || transactionQueueTimeout.safeParse(error).success
+  return error instanceof IngestLockHeld || sqliteBusy.safeParse(error).success || transactionQueueTimeout.safeParse(error).success
 }
 
 /** How long an ingest waits for another writer before giving up; each try blocks for SQLite's busy timeout. */
 export const defaultLockWaitMs = 60_000
 
-/** Runs `attempt` (a whole transaction) again while the store is busy, for up to `lockWaitMs` in all. */
-export async function retryWhileBusy<T>(lockWaitMs: number, attempt: () => Promise<T>): Promise<T> {
+/**
+ * Runs `attempt` (a whole transaction) again while the store is busy, for up to `lockWaitMs` in all, pausing
+ * `pauseMs` between tries (SQLite's tries block for its busy timeout by themselves; PostgreSQL's try-lock does not);
+ * `onFirstWait` hears once that it is waiting.
+ */
+export async function retryWhileBusy<T>(lockWaitMs: number, attempt: () => Promise<T>, pauseMs = 0, onFirstWait?: () => void): Promise<T> {
   const started = performance.now()
+  let waiting = false
   for (;;) {
     try {
       return await attempt()
@@ -91,6 +101,9 @@ export async function retryWhileBusy<T>(lockWaitMs: number, attempt: () => Promi
       const waited = performance.now() - started
       if (!isStoreBusy(error)) throw error
       if (waited >= lockWaitMs) throw IngestNotAppliedError.busy(waited)
+      if (!waiting) onFirstWait?.()
+      waiting = true
+      if (pauseMs > 0) await sleep(Math.min(pauseMs, Math.max(1, lockWaitMs - waited)))
     }
   }
 }

@@ -1,10 +1,14 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { applyPragmas, createDb, sqlitePathFromUrl, type Db } from '@/lib/db'
-import { migrationsAreApplied } from '@/lib/migrate/applied'
+import pg from 'pg'
+import { applyPragmas, createDb, type Db } from '@/lib/db'
+import { explainDatabaseError } from '@/lib/db-errors'
+import { providerOf, sqlitePathFromUrl } from '@/lib/db-url'
+import { appliedMigrationsSql, appliedRowsMatch, migrationsAreApplied, type AppliedRow } from '@/lib/migrate/applied'
 import { readMigrationsList } from '@/lib/migrate/migrations-dir'
 import { explainEngineError, openSchemaEngine } from '@/lib/migrate/schema-engine'
+import { migrationsDirs } from '@/lib/migrate/schema-variant.mjs'
 
 export { readMigrationsList } from '@/lib/migrate/migrations-dir'
 
@@ -13,31 +17,42 @@ export const filters = { externalTables: [], externalEnums: [] }
 export interface DeployOptions {
   databaseUrl: string
   schemaPath?: string
+  /** Default: the URL's provider's folder (prisma/migrations or prisma/migrations-postgresql). */
   migrationsDir?: string
 }
 
+/** The migrations folder of the URL's provider. */
+export function migrationsDirFor(databaseUrl: string): string {
+  return migrationsDirs[providerOf(databaseUrl)]
+}
+
 /** Applies pending migrations (idempotent) and records them in _prisma_migrations, like `prisma migrate deploy`. */
-export async function deployMigrations({
-  databaseUrl,
-  schemaPath = 'prisma/schema.prisma',
-  migrationsDir = 'prisma/migrations',
-}: DeployOptions): Promise<string[]> {
+export async function deployMigrations({ databaseUrl, schemaPath = 'prisma/schema.prisma', migrationsDir = migrationsDirFor(databaseUrl) }: DeployOptions): Promise<string[]> {
   const { engine, factory, close } = await openSchemaEngine(databaseUrl, schemaPath)
   try {
     const result = await engine.applyMigrations({ migrationsList: readMigrationsList(migrationsDir), filters })
     return result.appliedMigrationNames
   } catch (error) {
-    throw explainEngineError(error, factory)
+    throw explainEngineError(error, factory, databaseUrl)
   } finally {
     await close()
   }
 }
 
-/** The one way scripts open a writable store: create the SQLite file's folder, migrate, connect, set pragmas. */
+/**
+ * The one way scripts open a writable store: create the SQLite file's folder (or check PostgreSQL answers),
+ * migrate when needed, connect, set SQLite's pragmas.
+ */
 export async function openMigratedDb(databaseUrl: string): Promise<{ db: Db; applied: string[] }> {
-  const file = path.resolve(sqlitePathFromUrl(databaseUrl))
-  mkdirSync(path.dirname(file), { recursive: true })
-  const applied = isMigratedSqliteFile(file) ? [] : await deployMigrations({ databaseUrl })
+  let upToDate: boolean
+  if (providerOf(databaseUrl) === 'sqlite') {
+    const file = path.resolve(sqlitePathFromUrl(databaseUrl))
+    mkdirSync(path.dirname(file), { recursive: true })
+    upToDate = isMigratedSqliteFile(file)
+  } else {
+    upToDate = await isMigratedPostgres(databaseUrl)
+  }
+  const applied = upToDate ? [] : await deployMigrations({ databaseUrl })
   const db = createDb(databaseUrl)
   await applyPragmas(db)
   return { db, applied }
@@ -54,5 +69,28 @@ function isMigratedSqliteFile(file: string): boolean {
     return false // not a database, locked, unreadable: let the schema engine report it
   } finally {
     connection?.close()
+  }
+}
+
+/**
+ * The same on PostgreSQL: one query on one connection. It is also the first contact with the server, so a server
+ * that is down or a wrong password fails here with one sentence (explainDatabaseError), before any engine starts.
+ */
+export async function isMigratedPostgres(databaseUrl: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 })
+  // An error event on an idle client (server gone) must not crash the process; the awaited calls report it.
+  client.on('error', () => {})
+  try {
+    await client.connect()
+  } catch (error) {
+    throw explainDatabaseError(error, databaseUrl)
+  }
+  try {
+    const result = await client.query<AppliedRow>(appliedMigrationsSql)
+    return appliedRowsMatch(result.rows, migrationsDirs.postgresql)
+  } catch {
+    return false // no _prisma_migrations table yet: the engine creates it
+  } finally {
+    await client.end().catch(() => {})
   }
 }

@@ -2,8 +2,12 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
+import { PrismaPg } from '@prisma/adapter-pg'
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import * as glue from '@prisma/schema-engine-wasm/schema_engine_bg'
+import { describeDatabaseError, explainDatabaseError } from '@/lib/db-errors'
+import { providerOf } from '@/lib/db-url'
+import { deriveSchema } from '@/lib/migrate/schema-variant.mjs'
 
 // Prisma's native schema engine is a download we cannot make offline; its wasm build does the same work
 // (apply migrations, diff schemas) through a JS driver adapter.
@@ -28,16 +32,22 @@ export type AdapterFactory = ReturnType<typeof bindMigrationAwareSqlAdapterFacto
 export interface OpenEngine {
   engine: SchemaEngine
   factory: AdapterFactory
-  /** Frees the engine and closes the SQLite connections it opened (free() alone leaves them open and locked). */
+  /** Frees the engine and closes the connections it opened (free() alone leaves them open, SQLite files locked). */
   close: () => Promise<void>
 }
 
+function adapterFactoryFor(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory {
+  if (providerOf(databaseUrl) === 'sqlite') return new PrismaBetterSqlite3({ url: databaseUrl })
+  // One connection is all the engine uses; fail fast when the server does not answer.
+  return new PrismaPg({ connectionString: databaseUrl, max: 1, connectionTimeoutMillis: 5000 })
+}
+
+/** The engine on the URL's database, with the schema variant of its provider (derived from `schemaPath`). */
 export async function openSchemaEngine(databaseUrl: string, schemaPath: string): Promise<OpenEngine> {
-  if (!databaseUrl.startsWith('file:')) throw new Error(`Only SQLite DATABASE_URLs are supported, got ${databaseUrl}`)
   await loadWasm()
-  const base = new PrismaBetterSqlite3({ url: databaseUrl })
+  const base = adapterFactoryFor(databaseUrl)
   const opened: { dispose: () => Promise<void> }[] = []
-  const tracked = Object.assign(Object.create(base) as PrismaBetterSqlite3, {
+  const tracked = Object.assign(Object.create(base) as SqlMigrationAwareDriverAdapterFactory, {
     connect: async () => {
       const adapter = await base.connect()
       opened.push(adapter)
@@ -50,10 +60,11 @@ export async function openSchemaEngine(databaseUrl: string, schemaPath: string):
     },
   })
   const factory = bindMigrationAwareSqlAdapterFactory(tracked)
-  const schemaText = readFileSync(schemaPath, 'utf8')
-  // Connecting happens here, so a file it cannot open fails here: name the driver's reason, not "External error id#0".
+  const schemaText = deriveSchema(readFileSync(schemaPath, 'utf8'), providerOf(databaseUrl))
+  // Connecting happens here, so a file it cannot open or a server it cannot reach fails here: name the driver's
+  // reason, not "External error id#0".
   const engine = await glue.SchemaEngine.new({ datamodels: [[schemaPath, schemaText]] }, () => {}, factory).catch((error: unknown) => {
-    throw explainEngineError(error, factory)
+    throw explainEngineError(error, factory, databaseUrl)
   })
   return {
     engine,
@@ -66,12 +77,17 @@ export async function openSchemaEngine(databaseUrl: string, schemaPath: string):
 }
 
 /** Turns "External error id#N" from the adapter into the real driver message. */
-export function explainEngineError(error: unknown, factory: AdapterFactory): Error {
+export function explainEngineError(error: unknown, factory: AdapterFactory, databaseUrl?: string): Error {
   const message = error instanceof Error ? error.message : String(error)
+  // The engine's own connection messages span lines ("Can't reach database server…\n\nPlease make sure…").
+  if (databaseUrl && !message.includes('External error') && describeDatabaseError(error, databaseUrl)) return explainDatabaseError(error, databaseUrl)
   const match = /External error id#(\d+)/.exec(message)
   if (match?.[1]) {
     const detail = factory.errorRegistry.consumeError(Number(match[1]))
-    if (detail) return new Error(`${message}: ${JSON.stringify(detail.error)}`)
+    if (detail) {
+      if (databaseUrl && describeDatabaseError(detail.error, databaseUrl)) return explainDatabaseError(detail.error, databaseUrl)
+      return new Error(`${message}: ${JSON.stringify(detail.error)}`)
+    }
   }
   // The wasm engine reports SQLITE_BUSY with an error variant it cannot decode ("unknown variant `SocketTimeout`").
   if (message.includes('SocketTimeout')) {

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3'
+import pg from 'pg'
 import { z } from 'zod'
 
 /** Columns that only record when a write happened; a state compared across two runs ignores their values. */
@@ -11,11 +12,35 @@ const timeColumns: Record<string, readonly string[]> = {
 const rowSchema = z.record(z.string(), z.unknown())
 
 /**
- * Every row of every table (sqlite_sequence included), each table's rows sorted, read through a fresh read-write
+ * Every row of every table (sqlite_sequence included; or, given a PostgreSQL URL, its tables), each table's rows sorted, read through a fresh read-write
  * connection (as the next ingest would open it, so a leftover WAL is recovered). With `ignoreTimes`, time columns
  * become "set" or null.
  */
-export function dumpStore(file: string, { ignoreTimes = false } = {}): Record<string, string[]> {
+export async function dumpStore(fileOrUrl: string, options: { ignoreTimes?: boolean } = {}): Promise<Record<string, string[]>> {
+  return /^postgres(ql)?:\/\//.test(fileOrUrl) ? dumpPostgres(fileOrUrl, options) : dumpSqlite(fileOrUrl.replace(/^file:/, ''), options)
+}
+
+/**
+ * The same on PostgreSQL: every table of the public schema. Not the serial sequences: PostgreSQL never rolls them
+ * back (by design, so concurrent inserts need not wait), so a rolled-back ingest leaves them advanced.
+ */
+async function dumpPostgres(url: string, { ignoreTimes = false }: { ignoreTimes?: boolean }): Promise<Record<string, string[]>> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const tables = await client.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`)
+    const dump: Record<string, string[]> = {}
+    for (const { name } of tables.rows) {
+      const rows = z.array(rowSchema).parse((await client.query(`SELECT * FROM "${name}"`)).rows)
+      dump[name] = rows.map((row) => JSON.stringify(ignoreTimes ? blankTimes(name, row) : row, bigintAsString)).sort()
+    }
+    return dump
+  } finally {
+    await client.end()
+  }
+}
+
+function dumpSqlite(file: string, { ignoreTimes = false }: { ignoreTimes?: boolean }): Record<string, string[]> {
   const db = new Database(file, { fileMustExist: true })
   try {
     const tables = z.array(z.string()).parse(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all())

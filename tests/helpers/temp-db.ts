@@ -3,18 +3,47 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createDb, type Db } from '@/lib/db'
 import { deployMigrations } from '@/lib/migrate/migrations'
+import { createPostgresDatabase, onPostgres } from '@/tests/helpers/test-database'
 
 const templateDir = path.join(tmpdir(), `ask-kb-template-${process.pid}`)
 const template = path.join(templateDir, 'template.db')
 let migrated: Promise<unknown> | undefined
 
-/** A real SQLite file with all migrations applied (migrated once per worker, then copied). */
-export async function createTempDb(): Promise<{ url: string; file: string; dir: string; db: Db; cleanup: () => Promise<void> }> {
+export interface TempDb {
+  url: string
+  /** The SQLite file (SQLite runs only; on PostgreSQL a path that does not exist). */
+  file: string
+  /** A private folder for the test's own files, on both providers. */
+  dir: string
+  db: Db
+  cleanup: () => Promise<void>
+}
+
+/**
+ * A real database with all migrations applied: a SQLite file (migrated once per worker, then copied) or, when the
+ * suite runs on PostgreSQL, a database created from the migrated template (CREATE DATABASE … TEMPLATE).
+ */
+export async function createTempDb(): Promise<TempDb> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ask-kb-test-'))
+  const file = path.join(dir, 'kb.db')
+  if (onPostgres) {
+    const database = await createPostgresDatabase({ migrated: true })
+    const db = createDb(database.url, { poolSize: 4 })
+    return {
+      url: database.url,
+      file,
+      dir,
+      db,
+      cleanup: async () => {
+        await db.$disconnect()
+        await database.drop()
+        rmSync(dir, { recursive: true, force: true })
+      },
+    }
+  }
   mkdirSync(templateDir, { recursive: true })
   migrated ??= existsSync(template) ? Promise.resolve() : deployMigrations({ databaseUrl: `file:${template}` })
   await migrated
-  const dir = mkdtempSync(path.join(tmpdir(), 'ask-kb-test-'))
-  const file = path.join(dir, 'kb.db')
   copyFileSync(template, file)
   const url = `file:${file}`
   const db = createDb(url)

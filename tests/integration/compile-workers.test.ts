@@ -42,9 +42,9 @@ describe('compile workers', () => {
       expect(report.compileThreads).toBe(1)
       await viaWorkers.db.$disconnect()
       await inProcess.db.$disconnect()
-      const workersDump = dumpStore(viaWorkers.file, { ignoreTimes: true })
+      const workersDump = await dumpStore(viaWorkers.url, { ignoreTimes: true })
       expect(workersDump.Answer).toHaveLength(count)
-      expect(workersDump).toEqual(dumpStore(inProcess.file, { ignoreTimes: true }))
+      expect(workersDump).toEqual(await dumpStore(inProcess.url, { ignoreTimes: true }))
     } finally {
       await viaWorkers.cleanup()
       await inProcess.cleanup()

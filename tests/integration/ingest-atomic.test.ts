@@ -6,6 +6,7 @@ import { applyPragmas } from '@/lib/db'
 import { answerSource, glossaryEntry, validFields, writeContentDir } from '@/tests/helpers/content-dir'
 import { dumpStore } from '@/tests/helpers/store-dump'
 import { createTempDb } from '@/tests/helpers/temp-db'
+import { onPostgres } from '@/tests/helpers/test-database'
 
 const answer = (title: string, body: string, extra: Record<string, string> = {}) =>
   answerSource({ ...validFields, title: `"${title}"`, ...extra }, body)
@@ -41,10 +42,21 @@ describe('a write transaction that fails part-way leaves the store exactly as it
   })
   afterEach(async () => temp.cleanup())
 
+  // The same failure in each dialect: SQLite's RAISE(ABORT) in the trigger body, PostgreSQL's trigger function.
+  async function createAbortTrigger(trigger: string): Promise<void> {
+    if (!onPostgres) {
+      await temp.db.$executeRawUnsafe(`CREATE TRIGGER "test_abort" ${trigger} BEGIN SELECT RAISE(ABORT, 'test: injected failure'); END`)
+      return
+    }
+    await temp.db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION test_abort() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'test: injected failure'; END $$`)
+    const [timing, condition] = trigger.split(' WHEN ')
+    await temp.db.$executeRawUnsafe(`CREATE TRIGGER "test_abort" ${timing} FOR EACH ROW ${condition ? `WHEN (${condition})` : ''} EXECUTE FUNCTION test_abort()`)
+  }
+
   for (const { stage, trigger } of failurePoints) {
     it(`fails at ${stage}`, async () => {
-      await temp.db.$executeRawUnsafe(`CREATE TRIGGER "test_abort" ${trigger} BEGIN SELECT RAISE(ABORT, 'test: injected failure'); END`)
-      const before = dumpStore(temp.file)
+      await createAbortTrigger(trigger)
+      const before = await dumpStore(temp.url)
       expect(before.Answer).toHaveLength(3)
 
       const failed = ingestContent({ contentDir: dir, db: temp.db, write: true })
@@ -52,13 +64,13 @@ describe('a write transaction that fails part-way leaves the store exactly as it
       await expect(failed).rejects.toThrow(
         /^writing the content store failed \(test: injected failure\); the transaction was rolled back and nothing was written$/,
       )
-      expect(dumpStore(temp.file)).toEqual(before)
+      expect(await dumpStore(temp.url)).toEqual(before)
 
       // The same plan applies in full once the obstacle is gone: the failure was the write's, not the plan's.
-      await temp.db.$executeRawUnsafe(`DROP TRIGGER "test_abort"`)
+      await temp.db.$executeRawUnsafe(onPostgres ? `DROP TRIGGER "test_abort" ON ${/ ON ("\w+")/.exec(trigger)?.[1] ?? ''}` : `DROP TRIGGER "test_abort"`)
       const report = await ingestContent({ contentDir: dir, db: temp.db, write: true })
       expect(report.answers).toEqual({ total: 3, new: 1, changed: 1, relinked: 1, unchanged: 0, unpublished: 1 })
-      const after = dumpStore(temp.file)
+      const after = await dumpStore(temp.url)
       expect(after.Answer).toHaveLength(4)
       expect(after.Category).toHaveLength(2)
       expect(after.AnswerTerm?.length).toBeGreaterThan(before.AnswerTerm?.length ?? 0)

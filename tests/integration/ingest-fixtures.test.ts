@@ -3,7 +3,9 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ingestContent } from '@/lib/content/ingest'
 import { glossaryEntry, writeContentDir } from '@/tests/helpers/content-dir'
+import { dumpStore } from '@/tests/helpers/store-dump'
 import { createTempDb } from '@/tests/helpers/temp-db'
+import { onPostgres } from '@/tests/helpers/test-database'
 
 // Each bad file is ingested next to a small valid glossary; the exact problem (line, column, message) is pinned.
 const cases: { fixture: string; line: number; column: number; message: string }[] = [
@@ -116,7 +118,9 @@ const glossary = {
 
 describe('bad content is rejected with its exact position and nothing is written', () => {
   let temp: Awaited<ReturnType<typeof createTempDb>>
-  let before: Buffer
+  let before: string
+  // The whole store as it is: the SQLite file's bytes, or every PostgreSQL row and sequence.
+  const storeState = async () => (onPostgres ? JSON.stringify(await dumpStore(temp.url)) : readFileSync(temp.file).toString('base64'))
 
   beforeAll(async () => {
     temp = await createTempDb()
@@ -128,7 +132,7 @@ describe('bad content is rejected with its exact position and nothing is written
     const report = await ingestContent({ contentDir: good, db: temp.db, write: true })
     expect(report.problems).toEqual([])
     await temp.db.$disconnect()
-    before = readFileSync(temp.file)
+    before = await storeState()
   })
   afterAll(async () => temp.cleanup())
 
@@ -140,7 +144,7 @@ describe('bad content is rejected with its exact position and nothing is written
       const report = await ingestContent({ contentDir: dir, db: temp.db, write: true })
       expect(report.problems).toEqual([{ file: path.join(dir, 'answers', expected.fixture), line: expected.line, column: expected.column, message: expected.message }])
       await temp.db.$disconnect()
-      expect(readFileSync(temp.file).equals(before)).toBe(true)
+      expect(await storeState()).toBe(before)
     })
   }
 
@@ -188,6 +192,6 @@ describe('bad content is rejected with its exact position and nothing is written
     expect(report.problems.length).toBe(cases.length)
     expect(report.problems.map((p) => path.basename(p.file))).toEqual(cases.map((c) => c.fixture).sort())
     await temp.db.$disconnect()
-    expect(readFileSync(temp.file).equals(before)).toBe(true)
+    expect(await storeState()).toBe(before)
   })
 })

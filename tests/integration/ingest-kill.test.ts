@@ -2,12 +2,13 @@ import { spawn } from 'node:child_process'
 import { copyFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, expect, it } from 'vitest'
 import { seededRandom } from '@/bench/generate'
 import { ingestContent } from '@/lib/content/ingest'
 import { applyPragmas } from '@/lib/db'
 import { generatedContentDir } from '@/tests/helpers/generated-content'
 import { dumpStore, integrityCheck } from '@/tests/helpers/store-dump'
+import { describeSqliteOnly } from '@/tests/helpers/sqlite-only'
 import { createTempDb } from '@/tests/helpers/temp-db'
 
 // kill -9 of `content:ingest` at many points, from start-up through compile to inside the write transaction:
@@ -71,7 +72,7 @@ function writeLockHeld(file: string): boolean {
   }
 }
 
-describe('kill -9 during an ingest', () => {
+describeSqliteOnly('kill -9 during an ingest', 'copies and probes the database file; PostgreSQL recovery is the server’s own', () => {
   let temp: Awaited<ReturnType<typeof createTempDb>>
   let update: string
   let beforeFile: string
@@ -95,11 +96,11 @@ describe('kill -9 during an ingest', () => {
       copyFileSync(beforeFile, file)
       return file
     }
-    const before = dumpStore(fresh('before-check'), { ignoreTimes: true })
+    const before = await dumpStore(fresh('before-check'), { ignoreTimes: true })
     const referenceFile = fresh('reference')
     const reference = await runIngest(update, referenceFile)
     expect(reference.code, reference.stderr).toBe(0)
-    const after = dumpStore(referenceFile, { ignoreTimes: true })
+    const after = await dumpStore(referenceFile, { ignoreTimes: true })
     expect(after).not.toEqual(before)
     const compiledAt = reference.compiled ?? 0
     const writeWindow = (reference.exited ?? 0) - compiledAt
@@ -128,7 +129,7 @@ describe('kill -9 during an ingest', () => {
       if (run.compiled !== undefined) latestCompiledAt = run.compiled
       expect(run.stderr).not.toMatch(/^\s+at /m)
       const integrity = integrityCheck(file)
-      const dump = JSON.stringify(dumpStore(file, { ignoreTimes: true }))
+      const dump = JSON.stringify(await dumpStore(file, { ignoreTimes: true }))
       const state = dump === JSON.stringify(before) ? 'before' : dump === JSON.stringify(after) ? 'after' : 'neither'
       outcomes.push({ at: 'compiled' in plan ? `compiled+${plan.compiled}` : `spawn+${spawnedDelay}`, killedAt: run.killedAt, inWrite, state, integrity })
       rmSync(file, { force: true })

@@ -7,11 +7,13 @@ import { detectUnchangedContent } from '@/lib/content/unchanged'
 import { migrationsAreApplied } from '@/lib/migrate/applied'
 import { answerSource, glossaryEntry, validFields, writeContentDir } from '@/tests/helpers/content-dir'
 import { createTempDb } from '@/tests/helpers/temp-db'
+import { onPostgres } from '@/tests/helpers/test-database'
+import { isMigratedPostgres } from '@/lib/migrate/migrations'
 
 const answer = (title: string, body: string) => answerSource({ ...validFields, title: `"${title}"` }, body)
 
 // The CLI's shortcut must say "unchanged" exactly when the full ingest would skip every file, and never otherwise.
-describe('detectUnchangedContent against a real SQLite file', () => {
+describe('detectUnchangedContent against a real store', () => {
   let temp: Awaited<ReturnType<typeof createTempDb>>
   let dir: string
   beforeEach(async () => {
@@ -27,14 +29,7 @@ describe('detectUnchangedContent against a real SQLite file', () => {
   afterEach(async () => temp.cleanup())
 
   const detect = () => detectUnchangedContent(dir, temp.url)
-  const sql = (statement: string) => {
-    const connection = new Database(temp.file)
-    try {
-      connection.exec(statement)
-    } finally {
-      connection.close()
-    }
-  }
+  const sql = (statement: string) => temp.db.$executeRawUnsafe(statement)
 
   it('reports every file unchanged right after an ingest, with the counts the full ingest prints', async () => {
     expect(await detect()).toEqual({
@@ -66,7 +61,7 @@ describe('detectUnchangedContent against a real SQLite file', () => {
   })
 
   it('hands over when answers were linked against different glossary versions', async () => {
-    sql(`UPDATE "Answer" SET glossaryVersion = 'older' WHERE sourcePath = 'answers/one.mdx'`)
+    await sql(`UPDATE "Answer" SET "glossaryVersion" = 'older' WHERE "sourcePath" = 'answers/one.mdx'`)
     expect(await detect()).toBeNull()
   })
 
@@ -80,14 +75,22 @@ describe('detectUnchangedContent against a real SQLite file', () => {
     writeFileSync(path.join(temp.dir, 'not-a-db.db'), 'plain text, not SQLite')
     expect(await detectUnchangedContent(dir, `file:${path.join(temp.dir, 'not-a-db.db')}`)).toBeNull()
 
-    sql(`DELETE FROM "_prisma_migrations" WHERE migration_name = (SELECT max(migration_name) FROM "_prisma_migrations")`)
+    await sql(`DELETE FROM "_prisma_migrations" WHERE migration_name = (SELECT max(migration_name) FROM "_prisma_migrations")`)
     expect(await detect()).toBeNull()
   })
 })
 
-describe('migrationsAreApplied', () => {
+describe('migrationsAreApplied / isMigratedPostgres (the fast path past the schema engine)', () => {
   const checkAfter = async (statement: string) => {
     const temp = await createTempDb()
+    if (onPostgres) {
+      try {
+        await temp.db.$executeRawUnsafe(statement)
+        return await isMigratedPostgres(temp.url)
+      } finally {
+        await temp.cleanup()
+      }
+    }
     const connection = new Database(temp.file)
     try {
       connection.exec(statement)

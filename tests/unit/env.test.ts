@@ -5,6 +5,8 @@ describe('parseEnv', () => {
   it('applies the documented defaults', () => {
     expect(parseEnv({})).toEqual({
       DATABASE_URL: 'file:./data/kb.db',
+      DATABASE_POOL_SIZE: 10,
+      DATABASE_STATEMENT_TIMEOUT_MS: 30_000,
       CONTENT_DIR: 'content',
       SITE_URL: 'http://localhost:3000',
       HOSTNAME: '0.0.0.0',
@@ -28,6 +30,17 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ TRUST_PROXY: 'true', VISITOR_HASH_SECRET: 'short', VIEW_RATE_LIMIT_WINDOW_SECONDS: '0' })).toThrow(
       /TRUST_PROXY: must be the number of proxies[\s\S]*VISITOR_HASH_SECRET: must be at least 32 characters[\s\S]*VIEW_RATE_LIMIT_WINDOW_SECONDS: /,
     )
+  })
+
+  it('takes SQLite and PostgreSQL URLs with their connection settings, and refuses a PostgreSQL URL without a database', () => {
+    expect(parseEnv({ DATABASE_URL: 'postgresql://kb:secret@db.internal:5432/askkb', DATABASE_POOL_SIZE: '4', DATABASE_STATEMENT_TIMEOUT_MS: '5000' })).toMatchObject({
+      DATABASE_URL: 'postgresql://kb:secret@db.internal:5432/askkb',
+      DATABASE_POOL_SIZE: 4,
+      DATABASE_STATEMENT_TIMEOUT_MS: 5000,
+    })
+    expect(parseEnv({ DATABASE_URL: 'postgres://db/kb' }).DATABASE_URL).toBe('postgres://db/kb')
+    expect(() => parseEnv({ DATABASE_URL: 'postgresql://db.internal' })).toThrow(/DATABASE_URL: must be a PostgreSQL URL with a host and a database/)
+    expect(() => parseEnv({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/)
   })
 
   it('accepts a host name, an IPv4 or an IPv6 address to listen on, and nothing else', () => {
