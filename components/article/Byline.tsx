@@ -9,7 +9,7 @@ function Dotted({ items }: { items: ReactNode[] }) {
       {items.map((item, index) => (
         <span key={index} className="whitespace-nowrap">
           {index > 0 ? (
-            <span aria-hidden="true" className="mx-2 hidden size-1 rounded-full bg-current align-middle opacity-50 sm:inline-block" />
+            <span aria-hidden="true" className="dot-sep" />
           ) : null}
           {item}
         </span>

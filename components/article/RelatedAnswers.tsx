@@ -11,12 +11,9 @@ export function RelatedAnswers({ answers }: { answers: AnswerListItem[] }) {
       <ul className="mt-4 grid gap-4 sm:grid-cols-3">
         {answers.map((answer) => (
           <li key={answer.slug}>
-            <Link
-              href={`/ask/${answer.slug}`}
-              className="block h-full rounded-lg border border-slate-200 p-4 transition hover:border-sky-400 hover:shadow-sm dark:border-slate-800 dark:hover:border-sky-600"
-            >
-              <span className="text-xs font-medium tracking-wide text-sky-700 uppercase dark:text-sky-300">{answer.category.name}</span>
-              <span className="mt-1 block leading-snug font-medium text-slate-900 dark:text-white">{answer.title}</span>
+            <Link href={`/ask/${answer.slug}`} className="answer-card">
+              <span className="answer-card-kicker">{answer.category.name}</span>
+              <span className="answer-card-title">{answer.title}</span>
             </Link>
           </li>
         ))}

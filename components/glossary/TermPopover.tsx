@@ -90,7 +90,6 @@ export function TermPopover({ slug, children }: Props) {
         href={`/glossary/${slug}`}
         prefetch={false}
         aria-describedby={definitionId}
-        data-term={slug}
         className="term-link"
         onPointerDown={(event) => {
           lastPointer.current = event.pointerType

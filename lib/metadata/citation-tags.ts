@@ -12,9 +12,10 @@ export const citationAuthorName = (author: Author) =>
 
 /**
  * Highwire Press tags (what Zotero's and Mendeley's page translators and Google Scholar read) and their Dublin Core
- * counterparts, for Next's `metadata.other`: one `<meta name content>` per value, arrays repeat the name. Dublin
- * Core stops at what no other tag says (description and subjects are in the description and article:tag tags):
- * every tag here travels twice, in the HTML head and in the page's RSC payload.
+ * counterparts where cheap, for Next's `metadata.other`: one `<meta name content>` per value, arrays repeat the
+ * name. Every tag here travels twice (HTML head and RSC payload), so Dublin Core leaves out what repeats a long value
+ * another tag already carries: the title (citation_title, og:title), the URL (citation_public_url, canonical), the
+ * publisher, the description and subjects.
  * The publication date is that of the version shown, as the "Cite this answer" text dates it (APA: the last
  * update); the online date is when the answer first went up.
  */
@@ -30,12 +31,9 @@ export function citationMetaTags(answer: CitationInput): Record<string, string |
     citation_public_url: url,
     citation_publisher: site.publisher,
     citation_language: site.locale.split('-')[0] ?? site.locale,
-    'DC.title': answer.title,
     'DC.creator': authors,
     'DC.date': calendarDay(versionDate),
-    'DC.publisher': site.publisher,
     'DC.language': site.locale,
-    'DC.identifier': url,
     'DC.type': 'Text',
   }
 }

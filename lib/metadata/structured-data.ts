@@ -28,7 +28,7 @@ export function articleJsonLd(answer: ArticleInput): JsonLdNode {
     '@type': 'Article',
     headline: answer.title,
     description: answer.summary,
-    url,
+    // The page's address is mainEntityOfPage's @id (a `url` beside it would repeat it, in the HTML and the flight).
     // The editorial review is a fact about the page (schema.org WebPage: lastReviewed, reviewedBy).
     mainEntityOfPage: {
       '@type': 'WebPage',

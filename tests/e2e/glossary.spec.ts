@@ -4,8 +4,8 @@ import { devices, expect, test } from '@playwright/test'
 const alvh = '/ask/how-does-the-alvh-hedge-actually-respond-when-vix-term-structure-flattens-below-35-or-goes-into-backwardation'
 
 async function firstTerm(page: import('@playwright/test').Page) {
-  const term = page.locator('.prose a[data-term]').first()
-  const slug = await term.getAttribute('data-term')
+  const term = page.locator('.prose a.term-link').first()
+  const slug = (await term.getAttribute('href'))?.replace('/glossary/', '')
   if (!slug) throw new Error('no linked glossary term on the page')
   const definition = (await page.locator(`#terms-referenced ~ dl a[href="/glossary/${slug}"]`).locator('xpath=../../dd').textContent()) ?? ''
   return { term, slug, definition: definition.trim() }
@@ -92,7 +92,7 @@ test.describe('glossary terms in answers', () => {
     const noJs = await browser.newContext({ javaScriptEnabled: false })
     const plain = await noJs.newPage()
     await plain.goto(alvh)
-    const links = await plain.locator('.prose a[data-term]').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.getAttribute('aria-describedby')]))
+    const links = await plain.locator('.prose a.term-link').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.getAttribute('aria-describedby')]))
     expect(links.length).toBeGreaterThan(3)
     for (const [href, describedBy] of links) {
       expect(href).toMatch(/^\/glossary\/[a-z0-9-]+$/)
@@ -103,7 +103,7 @@ test.describe('glossary terms in answers', () => {
 
   test('"Glossary terms referenced" lists linked terms in order of first appearance', async ({ page }) => {
     await page.goto(alvh)
-    const inBody = await page.locator('.prose a[data-term]').evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute('data-term')))])
+    const inBody = await page.locator('.prose a.term-link').evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute('href')?.replace('/glossary/', '')))])
     const listed = await page.locator('#terms-referenced ~ dl dt a').evaluateAll((links) => links.map((a) => a.getAttribute('href')?.replace('/glossary/', '')))
     expect(listed.length).toBeGreaterThan(3)
     expect(listed.slice(0, inBody.length)).toEqual(inBody)

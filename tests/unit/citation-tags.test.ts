@@ -26,9 +26,10 @@ describe('citationMetaTags', () => {
       citation_publisher: site.publisher,
       citation_language: 'en',
       'DC.date': '2026-05-09',
-      'DC.identifier': `${site.url}/ask/what-is-contango`,
       'DC.language': 'en-US',
     })
+    // Dublin Core leaves out what repeats a long value of another tag (each tag is sent twice).
+    expect(Object.keys(citationMetaTags(answer)).filter((name) => name.startsWith('DC.'))).toEqual(['DC.creator', 'DC.date', 'DC.language', 'DC.type'])
   })
 
   it('dates an updated answer by its update, as the citation does, and keeps the first date online', () => {
@@ -59,7 +60,7 @@ describe('answerMetadata', () => {
       section: 'Volatility Products',
       images: [{ url: `${url}/og.png`, width: 1200, height: 630, type: 'image/png' }],
     })
-    expect(metadata.twitter).toMatchObject({ card: 'summary_large_image', images: [{ url: `${url}/og.png` }] })
+    expect(metadata.twitter).toEqual({ card: 'summary_large_image' })
     expect(metadata.other).toMatchObject({ citation_title: answer.title })
   })
 })
