@@ -20,22 +20,15 @@ async function deploy(): Promise<void> {
   console.log(applied.length ? `Applied ${applied.length} migration(s) to ${where}: ${applied.join(', ')}` : `Database schema is up to date (${where}).`)
 }
 
-/** SQLite: the diff from (all existing migrations applied to a scratch database) to schema.prisma. */
-async function sqliteDiff(): Promise<string> {
+type SchemaEngine = Awaited<ReturnType<typeof openSchemaEngine>>['engine']
+
+/** Runs `work` on a schema engine started on a scratch SQLite file, removed afterwards; engine errors explained. */
+async function withScratchEngine<T>(work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const scratch = mkdtempSync(path.join(tmpdir(), 'ask-kb-migrate-'))
-  const url = `file:${path.join(scratch, 'scratch.db')}`
   try {
-    const { engine, factory, close } = await openSchemaEngine(url, schemaPath)
+    const { engine, factory, close } = await openSchemaEngine(`file:${path.join(scratch, 'scratch.db')}`, schemaPath)
     try {
-      await engine.applyMigrations({ migrationsList: readMigrationsList(migrationsDirs.sqlite), filters })
-      const result = await engine.diff({
-        from: { tag: 'schemaDatasource', files: [{ path: schemaPath, content: readFileSync(schemaPath, 'utf8') }], configDir: process.cwd() },
-        to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: readFileSync(schemaPath, 'utf8') }] },
-        script: true,
-        exitCode: null,
-        filters,
-      })
-      return result.stdout ?? ''
+      return await work(engine)
     } catch (error) {
       throw explainEngineError(error, factory)
     } finally {
@@ -46,29 +39,34 @@ async function sqliteDiff(): Promise<string> {
   }
 }
 
+/** SQLite: the diff from (all existing migrations applied to a scratch database) to schema.prisma. */
+function sqliteDiff(): Promise<string> {
+  return withScratchEngine(async (engine) => {
+    await engine.applyMigrations({ migrationsList: readMigrationsList(migrationsDirs.sqlite), filters })
+    const result = await engine.diff({
+      from: { tag: 'schemaDatasource', files: [{ path: schemaPath, content: readFileSync(schemaPath, 'utf8') }], configDir: process.cwd() },
+      to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: readFileSync(schemaPath, 'utf8') }] },
+      script: true,
+      exitCode: null,
+      filters,
+    })
+    return result.stdout ?? ''
+  })
+}
+
 /** PostgreSQL: the diff from the snapshot of the last migration (empty for the first) to the derived schema. */
-async function postgresDiff(current: string): Promise<string> {
-  const scratch = mkdtempSync(path.join(tmpdir(), 'ask-kb-migrate-'))
-  try {
-    // Schema-to-schema diffs never touch the database; the engine still needs one to start, a scratch SQLite file.
-    const { engine, factory, close } = await openSchemaEngine(`file:${path.join(scratch, 'scratch.db')}`, schemaPath)
-    try {
-      const result = await engine.diff({
-        from: existsSync(postgresSnapshot) ? { tag: 'schemaDatamodel', files: [{ path: postgresSnapshot, content: readFileSync(postgresSnapshot, 'utf8') }] } : { tag: 'empty' },
-        to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: current }] },
-        script: true,
-        exitCode: null,
-        filters,
-      })
-      return result.stdout ?? ''
-    } catch (error) {
-      throw explainEngineError(error, factory)
-    } finally {
-      await close()
-    }
-  } finally {
-    rmSync(scratch, { recursive: true, force: true })
-  }
+function postgresDiff(current: string): Promise<string> {
+  // Schema-to-schema diffs never touch the database; the engine still needs one to start, a scratch SQLite file.
+  return withScratchEngine(async (engine) => {
+    const result = await engine.diff({
+      from: existsSync(postgresSnapshot) ? { tag: 'schemaDatamodel', files: [{ path: postgresSnapshot, content: readFileSync(postgresSnapshot, 'utf8') }] } : { tag: 'empty' },
+      to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: current }] },
+      script: true,
+      exitCode: null,
+      filters,
+    })
+    return result.stdout ?? ''
+  })
 }
 
 const isEmpty = (sql: string) => sql.includes('This is an empty migration')
