@@ -23,7 +23,7 @@ export const metadata: Metadata = {
   description: site.description,
   alternates: { types: feedAlternate },
   openGraph: { siteName: site.name, type: 'website', locale: ogLocale, images: [defaultImage] },
-  twitter: { card: 'summary_large_image' },
+  twitter: { card: 'summary_large_image', images: [{ url: defaultImage.url, alt: defaultImage.alt }] },
 }
 
 export const viewport: Viewport = {

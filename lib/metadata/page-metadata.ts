@@ -25,7 +25,7 @@ export interface PageMetadataInput {
 }
 
 /**
- * Title, description, canonical URL, feed link, Open Graph and Twitter card type of one page. A page's `openGraph` and
+ * Title, description, canonical URL, feed link, Open Graph and Twitter card of one page. A page's `openGraph` and
  * `twitter` replace the layout's whole objects, so each page states all of it, absolute URLs included.
  */
 export function pageMetadata(input: PageMetadataInput): Metadata {
@@ -47,8 +47,8 @@ export function pageMetadata(input: PageMetadataInput): Metadata {
           tags: input.article.tags,
         }
       : { ...shared, type: 'website' },
-    // X reads title, description and image from the og: tags; only the card type is its own (every tag travels twice).
-    twitter: { card: 'summary_large_image' },
+    // Stated, not left to Next: without them it copies the og: tags into twitter:* itself, image size and type included.
+    twitter: { card: 'summary_large_image', title: input.title, description: input.description, images: [{ url: image.url, alt: image.alt }] },
     ...(input.other ? { other: input.other } : {}),
   }
 }

@@ -31,7 +31,7 @@ async function checkSharedHead(page: Page, path: string): Promise<string> {
   expect(canonical.replace(/\/$/, ''), `${path} canonical`).toBe(`${siteUrl}${path}`.replace(/\/$/, ''))
   const feed = page.locator('head link[rel="alternate"][type="application/rss+xml"]')
   await expect(feed).toHaveAttribute('href', `${siteUrl}/feed.xml`)
-  for (const key of ['og:title', 'og:description', 'og:site_name', 'og:type']) {
+  for (const key of ['og:title', 'og:description', 'og:site_name', 'og:type', 'twitter:title', 'twitter:description']) {
     expect(await content(page, key), `${path} ${key}`).not.toBe('')
   }
   expect(await content(page, 'og:url'), `${path} og:url`).toBe(canonical)
@@ -39,9 +39,10 @@ async function checkSharedHead(page: Page, path: string): Promise<string> {
   expect(await content(page, 'og:image:width')).toBe('1200')
   expect(await content(page, 'og:image:height')).toBe('630')
   expect(await content(page, 'twitter:card')).toBe('summary_large_image')
-  // X falls back to the og: tags for title, description and image; repeating them would only add weight.
-  expect(await meta(page, 'twitter:title').count()).toBe(0)
-  for (const key of ['og:url', 'og:image']) expect(underSite(await content(page, key)), `${path} ${key}`).toBe(true)
+  expect(await content(page, 'twitter:image')).toBe(await content(page, 'og:image'))
+  // Every head tag is sent twice (HTML and flight): no image size or type repeated for X.
+  expect(await meta(page, 'twitter:image:width').count()).toBe(0)
+  for (const key of ['og:url', 'og:image', 'twitter:image']) expect(underSite(await content(page, key)), `${path} ${key}`).toBe(true)
   for (const block of await jsonLd(page)) expect(jsonLdUrls(block).filter((url) => !underSite(url)), `${path} JSON-LD ${String(block['@type'])}`).toEqual([])
   return canonical
 }

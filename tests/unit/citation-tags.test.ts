@@ -60,7 +60,7 @@ describe('answerMetadata', () => {
       section: 'Volatility Products',
       images: [{ url: `${url}/og.png`, width: 1200, height: 630, type: 'image/png' }],
     })
-    expect(metadata.twitter).toEqual({ card: 'summary_large_image' })
+    expect(metadata.twitter).toMatchObject({ card: 'summary_large_image', images: [{ url: `${url}/og.png` }] })
     expect(metadata.other).toMatchObject({ citation_title: answer.title })
   })
 })
