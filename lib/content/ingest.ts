@@ -78,8 +78,13 @@ async function planAndApply({ contentDir, db, write, onProgress, now = new Date(
     answerVersionBumps: { slugs: answers.versionBumps, glossaryVersion: glossary.index.version },
     answerRemovals: answers.removals,
   }
+  // Nothing to write keeps the revision: servers watching it (lib/http/content-changes.ts) keep their cached pages.
+  if (writesNothing(plan)) return { outcome: 'applied', report }
   return { outcome: await applyIngestPlan(db, plan, { now, lockWaitMs, onLockWait }), report }
 }
+
+const writesNothing = (plan: IngestPlan) =>
+  [plan.glossaryUpserts, plan.glossaryRemovals, plan.answerUpserts, plan.answerVersionBumps.slugs, plan.answerRemovals].every((rows) => rows.length === 0)
 
 async function loadSources(contentDir: string): Promise<{ sources: SourceFile[]; problems: Problem[] }> {
   const sources: SourceFile[] = []

@@ -15,6 +15,12 @@ export async function readIngestRevision(db: Tx): Promise<number> {
   return row?.revision ?? 0
 }
 
+/** The revision and when it moved, for servers that watch the store for ingests (lib/http/content-changes.ts). */
+export async function readIngestState(db: Tx): Promise<{ revision: number; updatedAt: number }> {
+  const row = await db.ingestState.findUnique({ where: { id: stateRowId }, select: { revision: true, updatedAt: true } })
+  return { revision: row?.revision ?? 0, updatedAt: row?.updatedAt.getTime() ?? 0 }
+}
+
 /**
  * Moves the revision on, only from `planned`; false when another ingest wrote since the plan was read. Run it as
  * the write transaction's first statement: SQLite then takes its write lock here (waiting out the busy timeout)

@@ -1,15 +1,19 @@
 // Next's page cache, compiled to generated/page-cache-handler.mjs when next.config loads and installed once per
-// server process by instrumentation.ts (install-page-cache-handler.ts). It is Next's own file-system cache with three changes, none of which adds work to a
+// server process by instrumentation.ts (install-page-cache-handler.ts). It is Next's own file-system cache with four changes, none of which adds measurable work to a
 // cache hit:
 // - every HTML page carries a Content-Security-Policy with the hashes of its own inline scripts, computed when the
 //   page is stored or first read;
 // - a 404 for a URL that never had a page or route response is not stored (each made-up slug used to add ~57 KB to
 //   the disk, forever);
 // - a content URL whose slug is not stored is answered with the pre-rendered 404 page instead of a render (~30 ms
-//   of CPU each), checked against an index of the stored slugs (KnownPages).
+//   of CPU each), checked against an index of the stored slugs (KnownPages);
+// - a page stored before the last ingest (by any machine: ContentChanges watches the database) is stale.
 import type { OutgoingHttpHeaders } from 'node:http'
 import { createRequire } from 'node:module'
+import { db } from '../db'
+import { readIngestState } from '../data/ingest-revision'
 import { env } from '../env'
+import { ContentChanges } from './content-changes'
 import { documentPolicy, hashNextInlineScripts } from './content-security-policy'
 import { KnownPages } from './known-pages'
 import { PrecompressedPages } from './precompressed-pages'
@@ -43,6 +47,8 @@ const notFoundKey = getRouteCacheKey('/_not-found', notFoundOwner)
 // A page's key is opaque, but ends in its pathname after `/$`.
 const pathnameOf = (key: string) => key.slice(key.indexOf('/$/') + 2)
 const knownPages = new KnownPages(2_000)
+// An ingest from any machine reaches this process's cached pages within a second (plus one render).
+const contentChanges = new ContentChanges(1_000, async () => readIngestState(await db()))
 // Brotli and gzip copies of the cached pages (~15 KB a page), sent by response-compression.ts.
 const precompressedPages = new PrecompressedPages(64 * 1024 * 1024)
 
@@ -82,7 +88,9 @@ function addPolicy(page: StoredPage): void {
 export default class PageCacheHandler extends FileSystemCache {
   async get(...args: GetArgs): Promise<Entry> {
     const [key, context] = args
-    const entry = await super.get(...args)
+    const stored = await super.get(...args)
+    // Stored before the last ingest: stale, so Next serves it once more and renders it again in the background.
+    const entry = stored && stored.lastModified !== undefined && stored.lastModified < contentChanges.staleBefore() ? { ...stored, lastModified: 1 } : stored
     // Pages pre-rendered by `next build` are written to disk directly and reach the cache only here.
     const page = asStoredPage(entry?.value)
     if (page) {
