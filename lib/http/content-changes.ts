@@ -48,7 +48,7 @@ export class ContentChanges {
       this.failing = false
     } catch (error) {
       // Once per outage, not once a second: cached pages keep being served meanwhile.
-      if (!this.failing) console.error(`Content changes: cannot read the ingest revision (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); cached pages are served as they are`)
+      if (!this.failing) console.error(`Content changes: cannot read the ingest revision (${error instanceof Error ? error.message.split('\n')[0] || error.name : String(error)}); cached pages are served as they are`)
       this.failing = true
     } finally {
       this.polling = false
