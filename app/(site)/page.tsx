@@ -27,7 +27,7 @@ export default async function HomePage() {
       </section>
       <div className="grid gap-12 lg:grid-cols-[1fr_16rem]">
         <section aria-labelledby="newest">
-          <h2 id="newest" className="text-xl font-semibold text-slate-900 dark:text-white">
+          <h2 id="newest" className="section-title">
             Newest answers
           </h2>
           {answers.length > 0 ? (
@@ -37,7 +37,7 @@ export default async function HomePage() {
           )}
         </section>
         <section aria-labelledby="categories">
-          <h2 id="categories" className="text-xl font-semibold text-slate-900 dark:text-white">
+          <h2 id="categories" className="section-title">
             Categories
           </h2>
           <ul className="mt-4 space-y-1">

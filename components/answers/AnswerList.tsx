@@ -19,7 +19,7 @@ export function AnswerList({ answers, headingLevel = 'h3', showCategory = true }
             <p className="mt-2 flex flex-wrap items-center gap-x-2 text-sm text-slate-500 dark:text-slate-400">
               {showCategory ? (
                 <>
-                  <Link href={`/category/${answer.category.slug}`} className="font-medium text-sky-700 hover:underline dark:text-sky-300">
+                  <Link href={`/category/${answer.category.slug}`} className="text-link">
                     {answer.category.name}
                   </Link>
                   <Dot />

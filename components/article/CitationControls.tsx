@@ -109,7 +109,7 @@ export function CitationControls({ slug, heading, apa }: { slug: string; heading
               // Fetching as soon as the reader reaches for the selector usually hides the wait entirely.
               onFocus={() => void loadTexts().catch(() => {})}
               onChange={(event) => choose(event.target.value)}
-              className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+              className="citation-select"
             >
               {citationFormats.map((f) => (
                 <option key={f.id} value={f.id}>
@@ -122,7 +122,7 @@ export function CitationControls({ slug, heading, apa }: { slug: string; heading
             type="button"
             onClick={copy}
             disabled={!shown}
-            className="h-9 min-w-20 rounded-md bg-sky-700 px-3 text-sm font-semibold text-white hover:bg-sky-800 disabled:opacity-60"
+            className="citation-copy"
           >
             {copyStatus.state === 'copied' ? 'Copied' : copyStatus.state === 'failed' ? 'Copy failed' : 'Copy'}
           </button>
@@ -131,7 +131,7 @@ export function CitationControls({ slug, heading, apa }: { slug: string; heading
       <div
         ref={box}
         aria-busy={load === 'loading'}
-        className="mt-4 *:rounded-md *:bg-slate-50 *:p-3 *:leading-relaxed *:break-words *:text-slate-800 dark:*:bg-slate-900 dark:*:text-slate-200"
+        className="citation-texts"
       >
         {format.id === 'apa' ? (
           apa

@@ -3,7 +3,7 @@ import { apaCitation } from '@/lib/citations/format-citations'
 import { citationElementId } from '@/lib/citations/formats'
 import type { AnswerDetail } from '@/lib/data/answers'
 
-const linkClass = 'font-medium text-sky-700 hover:underline dark:text-sky-300'
+const linkClass = 'text-link'
 
 /**
  * "Cite this answer": APA 7 rendered on the server, so it is there to read and select without JavaScript. The
@@ -13,11 +13,11 @@ const linkClass = 'font-medium text-sky-700 hover:underline dark:text-sky-300'
 export function CiteThisAnswer({ answer }: { answer: AnswerDetail }) {
   const base = `/api/citations/${answer.slug}`
   return (
-    <section aria-labelledby="cite-this-answer" className="mt-10 rounded-lg border border-slate-200 p-4 sm:p-5 dark:border-slate-800">
+    <section aria-labelledby="cite-this-answer" className="cite-box">
       <CitationControls
         slug={answer.slug}
         heading={
-          <h2 id="cite-this-answer" className="text-xl font-semibold text-slate-900 dark:text-white">
+          <h2 id="cite-this-answer" className="section-title">
             Cite this answer
           </h2>
         }

@@ -5,7 +5,7 @@ export function RelatedAnswers({ answers }: { answers: AnswerListItem[] }) {
   if (answers.length === 0) return null
   return (
     <section aria-labelledby="keep-reading" className="mt-12">
-      <h2 id="keep-reading" className="text-xl font-semibold text-slate-900 dark:text-white">
+      <h2 id="keep-reading" className="section-title">
         Keep reading
       </h2>
       <ul className="mt-4 grid gap-4 sm:grid-cols-3">

@@ -9,8 +9,8 @@ const styles = {
 export function Callout({ type = 'info', title, children }: { type?: string; title?: string; children?: ReactNode }) {
   const style = type && Object.hasOwn(styles, type) ? styles[type as keyof typeof styles] : styles.info
   return (
-    <aside aria-label={title ?? style.label} className={`my-6 rounded-r-lg border-l-4 px-5 py-4 ${style.box}`}>
-      <p className={`not-prose mb-1 text-sm font-semibold uppercase tracking-wide ${style.title}`}>{title ?? style.label}</p>
+    <aside aria-label={title ?? style.label} className={`callout-box ${style.box}`}>
+      <p className={`not-prose callout-title ${style.title}`}>{title ?? style.label}</p>
       <div className="[&>*:first-child]:mt-0 [&>*:last-child]:mb-0">{children}</div>
     </aside>
   )

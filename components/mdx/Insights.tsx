@@ -5,7 +5,7 @@ export function Insights({ title = 'Actionable insights', children }: { title?: 
   return (
     <section
       aria-label={title}
-      className="my-8 rounded-xl border border-sky-200 bg-gradient-to-br from-sky-50 to-white p-5 sm:p-6 dark:border-sky-900 dark:from-sky-950/50 dark:to-slate-950"
+      className="insights-box"
     >
       <h2 className="not-prose mb-3 text-base font-semibold text-sky-900 dark:text-sky-200">{title}</h2>
       <div className="prose-li:my-1 [&>*:first-child]:mt-0 [&>*:last-child]:mb-0">

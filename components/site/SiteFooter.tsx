@@ -2,7 +2,7 @@ import { site } from '@/lib/site'
 
 export function SiteFooter() {
   return (
-    <footer className="border-t border-slate-200 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-400">
+    <footer className="site-footer">
       <div className="mx-auto max-w-5xl space-y-2 px-4 py-8 sm:px-6">
         <p>
           {site.name} is written by the {site.publisher}. Educational content, not investment advice.

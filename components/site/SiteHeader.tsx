@@ -9,10 +9,10 @@ const nav = [
 
 export function SiteHeader() {
   return (
-    <header className="border-b border-slate-200 bg-white/90 dark:border-slate-800 dark:bg-slate-950/90">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-4 sm:px-6">
-        <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight text-slate-900 dark:text-white">
-          <span aria-hidden="true" className="inline-grid size-7 place-items-center rounded-md bg-sky-700 text-sm font-bold text-white">
+    <header className="site-header">
+      <div className="site-header-bar">
+        <Link href="/" className="site-brand">
+          <span aria-hidden="true" className="site-logo">
             ?
           </span>
           {site.name}

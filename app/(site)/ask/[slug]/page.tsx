@@ -43,8 +43,8 @@ export default async function AnswerPage({ params }: Props) {
         items={[{ href: `/category/${answer.category.slug}`, label: answer.category.name }]}
         current={{ href: `/ask/${answer.slug}`, label: answer.title }}
       />
-      <header className="space-y-4 border-b border-slate-200 pb-6 dark:border-slate-800">
-        <h1 className="text-3xl leading-tight font-bold tracking-tight text-balance text-slate-900 sm:text-4xl dark:text-white">
+      <header className="answer-header">
+        <h1 className="answer-title">
           {answer.title}
         </h1>
         <Byline answer={answer} />

@@ -53,7 +53,7 @@ export default async function GlossaryTermPage({ params }: Props) {
       </div>
       {term.related.length > 0 ? (
         <section aria-labelledby="related-terms" className="mt-10">
-          <h2 id="related-terms" className="text-xl font-semibold text-slate-900 dark:text-white">
+          <h2 id="related-terms" className="section-title">
             Related terms
           </h2>
           <ul className="mt-3 flex flex-wrap gap-2">
@@ -72,7 +72,7 @@ export default async function GlossaryTermPage({ params }: Props) {
         </section>
       ) : null}
       <section aria-labelledby="backlinks" className="mt-10">
-        <h2 id="backlinks" className="text-xl font-semibold text-slate-900 dark:text-white">
+        <h2 id="backlinks" className="section-title">
           Answers that use this term
         </h2>
         {term.answerCount > term.answers.length ? (
