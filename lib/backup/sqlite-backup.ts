@@ -25,7 +25,7 @@ export async function backupSqlite(databaseUrl: string, destination: string): Pr
   } finally {
     source?.close()
   }
-  const problem = checkSqliteFile(destination)
+  const problem = checkSqliteFile(destination, null)
   if (problem) throw new BackupFailure(`the backup of ${file} did not pass its check: ${problem}`)
   const copy = new Database(destination, { readonly: true, fileMustExist: true })
   try {

@@ -10,11 +10,11 @@ const strings = z.array(z.string())
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
 /**
- * Undefined when `file` is a sound SQLite copy of an Ask-KB store this version can migrate; otherwise the
- * problem in one line: SQLite's own integrity check first (a damaged page anywhere), then the tables and the
- * recorded migrations (lib/backup/backup-contents.ts).
+ * Undefined when `file` is a sound SQLite copy of an Ask-KB store; otherwise the problem in one line: SQLite's
+ * own integrity check first (a damaged page anywhere), then the tables and, unless `migrationsDir` is null (a
+ * backup copies whatever version the store is at), whether this version knows every recorded migration.
  */
-export function checkSqliteFile(file: string, migrationsDir: string = migrationsDirs.sqlite): string | undefined {
+export function checkSqliteFile(file: string, migrationsDir: string | null = migrationsDirs.sqlite): string | undefined {
   let connection: Database.Database | undefined
   try {
     connection = new Database(file, { readonly: true, fileMustExist: true })
