@@ -11,10 +11,12 @@ export interface CliRun {
 }
 
 /** `npm run db:backup` / `db:restore` as an operator runs them: the bundled CLI on plain node, in its own process. */
-export function runBackupCli(command: 'backup' | 'restore', args: readonly string[], databaseUrl: string): Promise<CliRun> {
+export function runBackupCli(command: 'backup' | 'restore', args: readonly string[], databaseUrl: string, cwd = process.cwd()): Promise<CliRun> {
   const started = performance.now()
+  const launcher = path.resolve('scripts/run-bundled.mjs')
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=react-server', 'scripts/run-bundled.mjs', 'lib/backup/cli.ts', command, ...args], {
+    const child = spawn(process.execPath, ['--conditions=react-server', launcher, 'lib/backup/cli.ts', command, ...args], {
+      cwd,
       env: { ...process.env, DATABASE_URL: databaseUrl },
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 60_000,

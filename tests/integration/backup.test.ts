@@ -106,6 +106,36 @@ describe('db:backup and db:restore', () => {
     }
   }, 60_000)
 
+  it('writes backups/<provider>-<UTC time>.<ext> by default, never overwrites, and says what is wrong in one line', async () => {
+    const started = new Date()
+    const backup = await runBackupCli('backup', [], temp.url, temp.dir)
+    expect(backup.code, backup.stderr).toBe(0)
+    const written = new RegExp(`to (backups/${onPostgres ? 'postgresql' : 'sqlite'}-(\\d{4}-\\d\\d-\\d\\dT\\d\\d)-(\\d\\d)-(\\d\\dZ)\\.${onPostgres ? 'dump' : 'db'}) `).exec(backup.stdout)
+    expect(written, backup.stdout).not.toBeNull()
+    const [, relative = '', hour = '', minute = '', second = ''] = written ?? []
+    expect(Math.abs(Date.parse(`${hour}:${minute}:${second}`) - started.getTime())).toBeLessThan(60_000)
+    expect(statSync(path.join(temp.dir, relative)).size).toBeGreaterThan(0)
+
+    const missingFile = path.join(temp.dir, 'none', 'kb.db')
+    const cases = [
+      { command: 'backup' as const, args: [`--out=${path.join(temp.dir, relative)}`], url: temp.url, message: `${path.join(temp.dir, relative)} already exists: choose another --out=FILE (a backup never overwrites a file)` },
+      { command: 'backup' as const, args: [`--out=${path.join(temp.dir, 'from-missing.db')}`], url: `file:${missingFile}`, message: `DATABASE_URL file:${missingFile}: there is no database file at ${missingFile}, so nothing to back up` },
+      {
+        command: 'backup' as const,
+        args: [`--out=${path.join(temp.dir, 'from-down.dump')}`],
+        url: 'postgresql://postgres:secret@127.0.0.1:1/askkb',
+        message: 'DATABASE_URL postgresql://postgres:***@127.0.0.1:1/askkb: cannot reach PostgreSQL at 127.0.0.1:1/askkb (connection refused): is the server running and the port right?',
+      },
+      { command: 'backup' as const, args: ['--out'], url: temp.url, message: '--out needs a file name: --out=FILE' },
+      { command: 'restore' as const, args: ['a.db', '--force'], url: temp.url, message: 'unknown option --force; usage: npm run db:restore FILE [-- --yes]' },
+    ]
+    for (const { command, args, url, message } of cases) {
+      const result = await runBackupCli(command, args, url, temp.dir)
+      expect(result.code, message).toBe(1)
+      expect(result.stderr).toBe(`${message}\n`)
+    }
+  }, 60_000)
+
   it('refuses a backup of the other kind, a file that is no backup, and a missing file, in one line', async () => {
     const sqliteFile = path.join(temp.dir, 'other.db')
     new Database(sqliteFile).exec('CREATE TABLE t (x)')
