@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { BackupFailure } from '@/lib/backup/backup-file'
 import { prepareRestoreScript } from '@/lib/backup/postgres-archive'
 import { connectPostgres, serverMajorOf } from '@/lib/backup/postgres-client'
 import { findPostgresTools, runPostgresTool } from '@/lib/backup/postgres-tools'
@@ -50,7 +51,12 @@ export async function restorePostgres({ databaseUrl, file, yes, migrationsDir = 
     }
     const psqlArgs = ['--no-psqlrc', '--quiet', '--set=ON_ERROR_STOP=1', '--single-transaction', `--command=${emptyPublicSchema}`, `--file=${prepared.script}`]
     await runPostgresTool(tools.psql, psqlArgs, databaseUrl)
-    const applied = await deployMigrations({ databaseUrl, migrationsDir })
+    // After the commit: the wasm schema engine cannot join psql's transaction. Failing here leaves the backup's
+    // rows at the backup's schema, which the message says.
+    const applied = await deployMigrations({ databaseUrl, migrationsDir }).catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error)
+      throw new BackupFailure(`restored ${file}, but migrating it to this version failed (${reason}): fix that, then run npm run db:migrate`, { cause: error })
+    })
     return { ok: true, replaced, counts: await countPostgresRows(client), applied }
   } finally {
     rmSync(scratch, { recursive: true, force: true })

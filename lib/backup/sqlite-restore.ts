@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import { BackupFailure } from '@/lib/backup/backup-file'
 import { checkSqliteFile, inspectSqliteTarget } from '@/lib/backup/sqlite-check'
 import { copySqliteOnline } from '@/lib/backup/sqlite-online-copy'
 import { moveIntoPlace, replaceInPlace } from '@/lib/backup/sqlite-swap'
@@ -34,7 +35,9 @@ export async function restoreSqlite({ databaseUrl, file, yes, migrationsDir = mi
   const staged = path.join(path.dirname(targetFile), `.${path.basename(targetFile)}.restore-${process.pid}`)
   try {
     await stageCopy(file, staged)
-    const applied = await migrateStaged(staged, migrationsDir)
+    const applied = await migrateStaged(staged, migrationsDir).catch((error: unknown) => {
+      throw new BackupFailure(`cannot migrate the backup to this version (${messageOf(error)}); nothing was changed`, { cause: error })
+    })
     if (target.state === 'readable') replaceInPlace(targetFile, staged)
     else moveIntoPlace(targetFile, staged)
     const restored = new Database(targetFile, { fileMustExist: true, timeout: 5000 })
@@ -47,6 +50,8 @@ export async function restoreSqlite({ databaseUrl, file, yes, migrationsDir = mi
     for (const leftover of [staged, `${staged}-journal`, `${staged}-wal`, `${staged}-shm`]) rmSync(leftover, { force: true })
   }
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
 /** A private copy of the backup (it stays untouched) in rollback-journal mode: one file, nothing beside it. */
 async function stageCopy(file: string, staged: string): Promise<void> {

@@ -42,6 +42,11 @@ export function replaceInPlace(target: string, staged: string): void {
     })
     swap.immediate()
     connection.exec('DETACH DATABASE restored')
+  } catch (error) {
+    if (error instanceof BackupFailure) throw error
+    const busy = typeof error === 'object' && error !== null && 'code' in error && String(error.code).startsWith('SQLITE_BUSY')
+    const reason = busy ? 'another writer (an ingest?) kept the store locked for 10 s' : error instanceof Error ? error.message : String(error)
+    throw new BackupFailure(`the restore did not go through (${reason}); nothing was changed`, { cause: error })
   } finally {
     connection.close()
   }

@@ -12,9 +12,12 @@ import { describeSqliteOnly } from '@/tests/helpers/sqlite-only'
 import { dumpStore } from '@/tests/helpers/store-dump'
 import type { TempDb } from '@/tests/helpers/temp-db'
 
-/** Another process holding SQLite's EXCLUSIVE lock on `file` (readers locked out in rollback-journal mode). */
-async function holdExclusiveLock(file: string, holdMs: number): Promise<{ released: Promise<void> }> {
-  const script = `const db = new (require('better-sqlite3'))(${JSON.stringify(file)}); db.exec('BEGIN EXCLUSIVE');
+/**
+ * Another process holding a lock on `file` while it writes a row: EXCLUSIVE locks readers out in rollback-journal
+ * mode; IMMEDIATE is a writer's lock (an ingest's), which in WAL mode blocks only other writers.
+ */
+async function holdLock(file: string, kind: 'EXCLUSIVE' | 'IMMEDIATE', holdMs: number): Promise<{ released: Promise<void> }> {
+  const script = `const db = new (require('better-sqlite3'))(${JSON.stringify(file)}); db.exec('BEGIN ${kind}');
     db.prepare("INSERT INTO ViewMark (hash, day) VALUES ('written-under-lock', 'x')").run(); console.log('locked');
     setTimeout(() => { db.exec('COMMIT'); db.close() }, ${holdMs})`
   const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'], timeout: holdMs + 10_000 })
@@ -37,7 +40,7 @@ describeSqliteOnly('db:backup and db:restore on SQLite files', 'journal modes, f
   it('waits for a writer that locks readers out (rollback-journal store) instead of writing an empty or stale copy', async () => {
     await temp.db.$disconnect()
     new Database(temp.file).pragma('journal_mode = DELETE')
-    const lock = await holdExclusiveLock(temp.file, 1500)
+    const lock = await holdLock(temp.file, 'EXCLUSIVE', 1500)
     const backup = await runBackupCli('backup', [`--out=${backupFile}`], temp.url)
     await lock.released
     expect(backup.code, backup.stderr).toBe(0)
@@ -47,6 +50,16 @@ describeSqliteOnly('db:backup and db:restore on SQLite files', 'journal modes, f
     copy.close()
     // Self-contained: one file, nothing left beside it (no -wal/-shm/-journal, no partial file).
     expect(readdirSync(temp.dir).filter((name) => name.includes('store-backup'))).toEqual(['store-backup.db'])
+  }, 60_000)
+
+  it('a restore waits for a writer holding the store, then replaces what it wrote', async () => {
+    const atBackup = await dumpStore(temp.url)
+    expect((await runBackupCli('backup', [`--out=${backupFile}`], temp.url)).code).toBe(0)
+    const lock = await holdLock(temp.file, 'IMMEDIATE', 1500)
+    const restored = await runBackupCli('restore', [backupFile, '--yes'], temp.url)
+    await lock.released
+    expect(restored.code, restored.stderr).toBe(0)
+    expect(await dumpStore(temp.url)).toEqual(atBackup)
   }, 60_000)
 
   it('replaces a file that is not a database only with --yes, with the stale -wal/-shm beside it', async () => {
