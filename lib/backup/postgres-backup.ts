@@ -1,5 +1,4 @@
-import { connectPostgres, serverMajorOf } from '@/lib/backup/postgres-client'
-import { findPostgresTools, runPostgresTool } from '@/lib/backup/postgres-tools'
+import { connectPostgres, findPostgresTools, runPostgresTool, serverMajorOf } from '@/lib/backup/postgres-tools'
 import { countPostgresRows, type TableCounts } from '@/lib/backup/table-counts'
 
 /**
