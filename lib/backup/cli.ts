@@ -13,6 +13,7 @@ import { formatCountLines, formatCounts } from '@/lib/backup/table-counts'
 import { describeInternalError } from '@/lib/content/internal-error'
 import { providerOf, redactUrl } from '@/lib/db-url'
 import { env } from '@/lib/env'
+import { exitWhenFlushed } from '@/lib/exit-when-flushed'
 
 const seconds = (started: number) => `${((performance.now() - started) / 1000).toFixed(2)} s`
 
@@ -66,15 +67,6 @@ async function runRestore(argv: readonly string[]): Promise<number> {
 
 const [command, ...rest] = process.argv.slice(2)
 const run = command === 'backup' ? runBackup(rest) : command === 'restore' ? runRestore(rest) : Promise.reject(new BackupFailure('usage: cli.ts backup [--out=FILE] | cli.ts restore FILE [--yes]'))
-/**
- * Exits once stdout and stderr have taken everything written: the wasm schema engine leaves a 10-second timer
- * behind after migrating, which would keep the process alive that long after the work is done.
- */
-function exitWhenFlushed(code: number): void {
-  process.exitCode = code
-  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)))
-}
-
 run.then(exitWhenFlushed, (error: unknown) => {
   console.error(error instanceof BackupFailure ? error.message : describeInternalError(error))
   exitWhenFlushed(1)

@@ -7,6 +7,7 @@ import { deployMigrations, filters, readMigrationsList } from '@/lib/migrate/mig
 import { explainEngineError, openSchemaEngine } from '@/lib/migrate/schema-engine'
 import { deriveSchema, lockFileText, migrationsDirs } from '@/lib/migrate/schema-variant.mjs'
 import { startCluster, stopCluster } from '@/scripts/postgres-cluster.mjs'
+import { exitWhenFlushed } from '@/lib/exit-when-flushed'
 
 const schemaPath = 'prisma/schema.prisma'
 // The schema as of the newest PostgreSQL migration, written by this command (never by hand): the wasm engine can
@@ -123,7 +124,10 @@ async function createMigration(name: string): Promise<void> {
 
 const [command, name] = process.argv.slice(2)
 const run = command === 'deploy' ? deploy() : command === 'new' && name ? createMigration(name) : Promise.reject(new Error('Usage: cli.ts deploy | cli.ts new <name>'))
-run.catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error)
-  process.exit(1)
-})
+run.then(
+  () => exitWhenFlushed(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error)
+    exitWhenFlushed(1)
+  },
+)
