@@ -12,12 +12,16 @@ export interface NginxProcess {
   stop(): Promise<void>
 }
 
+// Any answer from nginx means it is up. This path is no page (a 404 that is never cached), so the check puts
+// nothing in the micro-cache and costs an instance almost nothing.
+const readinessPath = '/.well-known/ask-kb-nginx-ready'
+
 /**
  * Runs nginx in the foreground with everything inside `prefix` (`-p`), so it needs no system folder and a second
- * stack on the same machine shares nothing with the first. Resolves once `readyUrl` answers through it.
+ * stack on the same machine shares nothing with the first. Resolves once nginx answers on `origin`.
  */
-export async function startNginx(options: { binary: string; prefix: string; config: string; readyUrl: string }): Promise<NginxProcess> {
-  const { binary, prefix, config, readyUrl } = options
+export async function startNginx(options: { binary: string; prefix: string; config: string; origin: string }): Promise<NginxProcess> {
+  const { binary, prefix, config, origin } = options
   mkdirSync(path.join(prefix, 'logs'), { recursive: true })
   mkdirSync(path.join(prefix, 'temp'), { recursive: true })
   // Started as root, the workers run as nobody (the config's `user`): they must be able to reach the cache and
@@ -36,7 +40,7 @@ export async function startNginx(options: { binary: string; prefix: string; conf
     stop: () => stopProcess(child, 'SIGTERM'),
   }
   try {
-    await waitUntilAnswering(readyUrl, child, { name: 'nginx', log: errorLog })
+    await waitUntilAnswering(`${origin}${readinessPath}`, child, { name: 'nginx', log: errorLog, isReady: () => true })
   } catch (error) {
     await started.stop()
     throw error
