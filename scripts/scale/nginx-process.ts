@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { stopProcess, waitUntilAnswering, watchSpawnError } from './child-processes'
 
@@ -10,6 +10,19 @@ export interface NginxProcess {
   errorLog: string
   accessLog: string
   stop(): Promise<void>
+}
+
+/**
+ * Started as root, the workers run as nobody (the config's `user`) and must reach the cache and temp folders
+ * nginx creates for them: the prefix and each folder above it that others cannot pass through (a mkdtemp folder
+ * is 0700) get search permission for others, nothing more (no listing, no writing).
+ */
+function letWorkersReach(prefix: string): void {
+  for (let dir = path.resolve(prefix); ; dir = path.dirname(dir)) {
+    const mode = statSync(dir).mode
+    if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o001)
+    if (dir === path.dirname(dir)) return
+  }
 }
 
 // Any answer from nginx means it is up. This path is no page (a 404 that is never cached), so the check puts
@@ -24,9 +37,7 @@ export async function startNginx(options: { binary: string; prefix: string; conf
   const { binary, prefix, config, origin } = options
   mkdirSync(path.join(prefix, 'logs'), { recursive: true })
   mkdirSync(path.join(prefix, 'temp'), { recursive: true })
-  // Started as root, the workers run as nobody (the config's `user`): they must be able to reach the cache and
-  // temp folders nginx creates for them in here.
-  if (process.getuid?.() === 0) chmodSync(prefix, 0o755)
+  if (process.getuid?.() === 0) letWorkersReach(prefix)
   const configFile = path.join(prefix, 'nginx.conf')
   writeFileSync(configFile, config)
   const errorLog = path.join(prefix, 'logs', 'error.log')
@@ -41,6 +52,9 @@ export async function startNginx(options: { binary: string; prefix: string; conf
   }
   try {
     await waitUntilAnswering(`${origin}${readinessPath}`, child, { name: 'nginx', log: errorLog, isReady: () => true })
+    // It answers even when it cannot use its cache or temp folders (500s): its error log says so.
+    const trouble = readFileSync(errorLog, 'utf8').split('\n').find((line) => /\[(emerg|alert|crit)\]/.test(line))
+    if (trouble) throw new Error(`nginx: ${trouble.replace(/^.*?\[(emerg|alert|crit)\] \d+#\d+: (\*\d+ )?/, '')}`)
   } catch (error) {
     await started.stop()
     throw error
