@@ -14,13 +14,19 @@ export interface NginxProcess {
 
 /**
  * Started as root, the workers run as nobody (the config's `user`) and must reach the cache and temp folders
- * nginx creates for them: the prefix and each folder above it that others cannot pass through (a mkdtemp folder
- * is 0700) get search permission for others, nothing more (no listing, no writing).
+ * nginx creates for them. Folders from the prefix up to `ownDir` (ours: a mkdtemp folder is 0700) get search
+ * permission for others, nothing more (no listing, no writing); a folder above it that others cannot pass is
+ * not ours to change, so that is an error.
  */
-function letWorkersReach(prefix: string): void {
+function letWorkersReach(prefix: string, ownDir: string): void {
+  const top = path.resolve(ownDir)
   for (let dir = path.resolve(prefix); ; dir = path.dirname(dir)) {
     const mode = statSync(dir).mode
-    if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o001)
+    const ours = dir === top || dir.startsWith(`${top}${path.sep}`)
+    if ((mode & 0o001) === 0) {
+      if (!ours) throw new Error(`nginx: its workers (user nobody) cannot pass through ${dir}: put the stack's folder where others may pass, e.g. under /tmp`)
+      chmodSync(dir, (mode & 0o7777) | 0o001)
+    }
     if (dir === path.dirname(dir)) return
   }
 }
@@ -33,11 +39,18 @@ const readinessPath = '/.well-known/ask-kb-nginx-ready'
  * Runs nginx in the foreground with everything inside `prefix` (`-p`), so it needs no system folder and a second
  * stack on the same machine shares nothing with the first. Resolves once nginx answers on `origin`.
  */
-export async function startNginx(options: { binary: string; prefix: string; config: string; origin: string }): Promise<NginxProcess> {
-  const { binary, prefix, config, origin } = options
+export async function startNginx(options: {
+  binary: string
+  prefix: string
+  config: string
+  origin: string
+  /** The outermost folder nginx's own files live in (the prefix or a folder above it), which it may make passable. */
+  ownDir?: string
+}): Promise<NginxProcess> {
+  const { binary, prefix, config, origin, ownDir = prefix } = options
   mkdirSync(path.join(prefix, 'logs'), { recursive: true })
   mkdirSync(path.join(prefix, 'temp'), { recursive: true })
-  if (process.getuid?.() === 0) letWorkersReach(prefix)
+  if (process.getuid?.() === 0) letWorkersReach(prefix, ownDir)
   const configFile = path.join(prefix, 'nginx.conf')
   writeFileSync(configFile, config)
   const errorLog = path.join(prefix, 'logs', 'error.log')

@@ -102,7 +102,7 @@ export async function startScaleStack(options: ScaleStackOptions): Promise<Scale
       microCache: config.microCache,
       runsAsRoot: process.getuid?.() === 0,
     })
-    nginx = await startNginx({ binary, prefix: layout.nginxPrefix, config: rendered, origin: urlOf(config.nginxPort) })
+    nginx = await startNginx({ binary, prefix: layout.nginxPrefix, config: rendered, origin: urlOf(config.nginxPort), ownDir: config.workDir })
   } catch (error) {
     await stop()
     throw error

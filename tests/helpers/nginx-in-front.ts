@@ -12,9 +12,9 @@ export interface NginxInFront {
   close: () => Promise<void>
 }
 
-/** deploy/nginx.conf rendered for `upstreamPorts` on 127.0.0.1 and run in a temporary folder. */
-export async function nginxInFrontOf(upstreamPorts: number[], options: { microCache: boolean }): Promise<NginxInFront> {
-  const prefix = mkdtempSync(path.join(tmpdir(), 'ask-kb-nginx-'))
+/** deploy/nginx.conf rendered for `upstreamPorts` on 127.0.0.1 and run in a temporary folder (in `parentDir`). */
+export async function nginxInFrontOf(upstreamPorts: number[], options: { microCache: boolean; parentDir?: string }): Promise<NginxInFront> {
+  const prefix = mkdtempSync(path.join(options.parentDir ?? tmpdir(), 'ask-kb-nginx-'))
   const port = await freePort()
   const origin = `http://127.0.0.1:${port}`
   const config = renderNginxConfig({
