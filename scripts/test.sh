@@ -64,7 +64,7 @@ npx playwright test
 ran+=("e2e on SQLite")
 step "scale-out on SQLite: two instances of this build behind nginx (vitest, tests/scale)"
 scale_started=$(date +%s%N)
-npx vitest run --config tests/scale/vitest.config.ts tests/scale/through-nginx.test.ts tests/scale/instance-failure.test.ts
+npx vitest run --config tests/scale/vitest.config.ts tests/scale/through-nginx.test.ts tests/scale/instance-failure.test.ts tests/scale/consistency-after-ingest.test.ts
 echo "scale-out tests on SQLite: $(elapsed "$scale_started")"
 ran+=("scale-out on SQLite")
 

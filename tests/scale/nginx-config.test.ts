@@ -71,6 +71,8 @@ describe('deploy/nginx.conf in front of an upstream', () => {
   function answer(request: SeenRequest): FixtureAnswer {
     const url = new URL(request.url, 'http://upstream')
     if (url.pathname.startsWith('/no-cache-control')) return { body: 'no caching said' }
+    if (url.pathname.startsWith('/private')) return { headers: { ...cacheable, 'cache-control': 'private, s-maxage=60' }, body: 'private' }
+    if (url.pathname.startsWith('/no-store')) return { headers: { ...cacheable, 'cache-control': 'no-store' }, body: 'no store' }
     if (url.pathname.startsWith('/sets-cookie')) return { headers: { ...cacheable, 'set-cookie': 'session=1; HttpOnly' }, body: 'personal' }
     if (url.pathname.startsWith('/encoded')) {
       const accepted = String(request.headers['accept-encoding'] ?? '')
@@ -101,12 +103,24 @@ describe('deploy/nginx.conf in front of an upstream', () => {
     expect(reached('/ask/cached')).toBe(1)
   })
 
-  test('nothing is cached without Cache-Control, under /api/, with Set-Cookie, or for a request with a cookie or credentials', async () => {
+  test("a page is kept one second, not for its own s-maxage, so an ingest reaches readers through nginx in seconds", async () => {
+    expect((await rawRequest(`${front.origin}/ask/short-lived`)).headers['x-cache-status']).toBe('MISS')
+    expect((await rawRequest(`${front.origin}/ask/short-lived`)).headers['x-cache-status']).toBe('HIT')
+    // nginx counts validity in whole seconds: one second has surely run out 2.2 s later (s-maxage says 60).
+    await new Promise((resolve) => setTimeout(resolve, 2_200))
+    const after = await rawRequest(`${front.origin}/ask/short-lived`)
+    expect(after.headers['x-cache-status']).not.toBe('HIT')
+    await expect.poll(() => reached('/ask/short-lived')).toBe(2)
+  })
+
+  test('nothing is cached without a shared lifetime in Cache-Control (none, private, no-store), under /api/, with Set-Cookie, or for a request with a cookie or credentials', async () => {
     const twice = async (url: string, headers: Record<string, string> = {}) => {
       for (let i = 0; i < 2; i++) expect((await rawRequest(`${front.origin}${url}`, { headers })).headers['x-cache-status']).not.toBe('HIT')
       return reached(url)
     }
     expect(await twice('/no-cache-control')).toBe(2)
+    expect(await twice('/private')).toBe(2)
+    expect(await twice('/no-store')).toBe(2)
     expect(await twice('/api/views?slug=a')).toBe(2)
     expect(await twice('/sets-cookie')).toBe(2)
     expect(await twice('/ask/with-cookie', { cookie: 'session=1' })).toBe(2)
