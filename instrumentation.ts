@@ -6,5 +6,12 @@ export async function register(): Promise<void> {
     installPeerAddressHook()
     const { installPageCacheHandler } = await import('./lib/http/install-page-cache-handler')
     await installPageCacheHandler(process.cwd())
+    // After the compression hook, so that a 503 sent instead of a 500 is compressed like any response.
+    const { installDatabaseUnavailableResponses } = await import('./lib/http/database-unavailable')
+    installDatabaseUnavailableResponses()
+    const { quietOutageErrors } = await import('./lib/http/quiet-outage-errors')
+    quietOutageErrors()
+    const { announceAvailabilityChanges } = await import('./lib/db-availability')
+    announceAvailabilityChanges()
   }
 }

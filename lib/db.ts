@@ -2,6 +2,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient } from '@/generated/prisma/client'
 import { PrismaClient as PostgresPrismaClient } from '@/generated/prisma-postgresql/client'
+import { withAvailabilityWatch } from '@/lib/db-availability'
 import { providerOf, type Provider } from '@/lib/db-url'
 import { env } from '@/lib/env'
 
@@ -14,6 +15,12 @@ export interface DbOptions {
   poolSize?: number
   /** PostgreSQL only: statements running longer are cancelled by the server. */
   statementTimeoutMs?: number
+  /**
+   * The site's client: failures that mean the database cannot be used are thrown as one-line
+   * DatabaseConnectionErrors and tracked as an outage (lib/db-availability.ts). Scripts keep the driver's errors,
+   * which they tell apart themselves (a busy SQLite file is a reason for an ingest to wait, not an outage).
+   */
+  watchAvailability?: boolean
 }
 
 /**
@@ -22,9 +29,10 @@ export interface DbOptions {
  * client is typed as the SQLite one so every caller has one `Db` type.
  */
 export function createDb(databaseUrl: string = env.DATABASE_URL, options: DbOptions = {}): PrismaClient {
+  const watched = (client: PrismaClient) => (options.watchAvailability ? withAvailabilityWatch(client, databaseUrl) : client)
   if (providerOf(databaseUrl) === 'sqlite') {
     const adapter = new PrismaBetterSqlite3({ url: databaseUrl, timeout: 5000 })
-    return remember(new PrismaClient({ adapter }), 'sqlite')
+    return remember(watched(new PrismaClient({ adapter })), 'sqlite')
   }
   const adapter = new PrismaPg({
     connectionString: databaseUrl,
@@ -34,7 +42,7 @@ export function createDb(databaseUrl: string = env.DATABASE_URL, options: DbOpti
     connectionTimeoutMillis: 5000,
     idleTimeoutMillis: 30_000,
   })
-  return remember(new PostgresPrismaClient({ adapter }) as unknown as PrismaClient, 'postgresql')
+  return remember(watched(new PostgresPrismaClient({ adapter }) as unknown as PrismaClient), 'postgresql')
 }
 
 /** The provider of a client made by createDb. */
@@ -58,15 +66,17 @@ const globalForDb = globalThis as unknown as { askKbDb?: PrismaClient; askKbPrag
 
 // One client per process (and one across Next dev hot reloads).
 export function getDb(): PrismaClient {
-  if (!globalForDb.askKbDb) {
-    globalForDb.askKbDb = createDb()
-    globalForDb.askKbPragmas = applyPragmas(globalForDb.askKbDb)
-  }
+  globalForDb.askKbDb ??= createDb(env.DATABASE_URL, { watchAvailability: true })
   return globalForDb.askKbDb
 }
 
 export async function db(): Promise<PrismaClient> {
   const client = getDb()
+  // Set once, but a failure (a locked file, a server that is down) must not stick: the next caller tries again.
+  globalForDb.askKbPragmas ??= applyPragmas(client).catch((error: unknown) => {
+    globalForDb.askKbPragmas = undefined
+    throw error
+  })
   await globalForDb.askKbPragmas
   return client
 }

@@ -2,6 +2,7 @@
 // 127.0.0.1 only, on a random free port, trust auth for the local superuser `postgres`. Removed by `stop`.
 //   node scripts/postgres-cluster.mjs start   → prints one JSON line {"dir","port","url"}
 //   node scripts/postgres-cluster.mjs stop DIR
+//   node scripts/postgres-cluster.mjs stop-server DIR / start-server DIR PORT   (an outage: data kept, same port)
 // Plain JavaScript: scripts/test.sh runs it before anything is built. Debian's `postgresql` is installed with
 // apt-get when no server binaries are found and we are root (as scripts/test.sh does for Chromium).
 import { execFileSync, spawnSync } from 'node:child_process'
@@ -10,6 +11,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
 
 const isRoot = process.getuid?.() === 0
 
@@ -63,14 +65,12 @@ export async function startCluster() {
     const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim())
     chownSync(dir, uid, gid)
   }
-  const data = path.join(dir, 'data')
-  runAsOwner(path.join(binDir, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync'])
+  runAsOwner(path.join(binDir, 'initdb'), ['-D', path.join(dir, 'data'), '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync'])
   // A port another process takes between our probe and the server's bind makes the start fail: try a few.
   for (let attempt = 0; ; attempt++) {
     const port = await freePort()
-    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200`
     try {
-      runAsOwner(path.join(binDir, 'pg_ctl'), ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', 'start'])
+      startClusterServer({ dir, port })
       return { dir, port, url: `postgresql://postgres@127.0.0.1:${port}/postgres` }
     } catch (error) {
       if (attempt >= 2) {
@@ -81,12 +81,24 @@ export async function startCluster() {
   }
 }
 
+/** Starts the server of a cluster made by startCluster (again, after stopClusterServer) on the given port. */
+export function startClusterServer({ dir, port }) {
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200`
+  runAsOwner(path.join(ensurePostgresBinaries(), 'pg_ctl'), ['-D', path.join(dir, 'data'), '-o', options, '-l', path.join(dir, 'log'), '-w', 'start'])
+}
+
+/**
+ * Stops the server and keeps the data, so startClusterServer can bring the same databases back on the same port
+ * (tests of an outage). `fast` ends open sessions cleanly, `immediate` as a crash would.
+ */
+export function stopClusterServer(dir, mode = 'fast') {
+  runAsOwner(path.join(ensurePostgresBinaries(), 'pg_ctl'), ['-D', path.join(dir, 'data'), '-m', mode, '-w', 'stop'])
+}
+
 export function stopCluster(dir) {
-  const binDir = findBinDir()
-  const data = path.join(dir, 'data')
-  if (binDir && existsSync(path.join(data, 'postmaster.pid'))) {
+  if (findBinDir() && existsSync(path.join(dir, 'data', 'postmaster.pid'))) {
     try {
-      runAsOwner(path.join(binDir, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'])
+      stopClusterServer(dir, 'immediate')
     } catch {
       // already stopped: removing the folder is all that is left
     }
@@ -94,12 +106,21 @@ export function stopCluster(dir) {
   rmSync(dir, { recursive: true, force: true })
 }
 
+const commandLine = z.union([
+  z.tuple([z.literal('start')]),
+  z.tuple([z.enum(['stop', 'stop-server']), z.string().min(1)]),
+  z.tuple([z.literal('start-server'), z.string().min(1), z.coerce.number().int().min(1).max(65535)]),
+])
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const [command, dir] = process.argv.slice(2)
   try {
+    const parsed = commandLine.safeParse(process.argv.slice(2))
+    if (!parsed.success) throw new Error('usage: node scripts/postgres-cluster.mjs start | stop DIR | stop-server DIR | start-server DIR PORT')
+    const [command, dir, port] = parsed.data
     if (command === 'start') console.log(JSON.stringify(await startCluster()))
-    else if (command === 'stop' && dir) stopCluster(dir)
-    else throw new Error('usage: node scripts/postgres-cluster.mjs start | stop DIR')
+    else if (command === 'stop') stopCluster(dir)
+    else if (command === 'stop-server') stopClusterServer(dir)
+    else startClusterServer({ dir, port })
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error))
     process.exit(1)

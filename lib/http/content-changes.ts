@@ -1,3 +1,5 @@
+import { isDatabaseConnectionError } from '@/lib/db-errors'
+
 /**
  * When the stored content last changed, as this server process knows it. Several instances share one database but
  * each keeps its own page cache, and an ingest run on any machine must reach all of them without a restart: every
@@ -19,7 +21,8 @@ export class ContentChanges {
   private changedAt = 0
   private timer: NodeJS.Timeout | undefined
   private polling = false
-  private failing = false
+  /** Reads fail; `logged` when this said so (a database that cannot be used is logged by lib/db-availability.ts). */
+  private failing: false | 'quiet' | 'logged' = false
 
   constructor(
     private readonly intervalMs: number,
@@ -44,12 +47,13 @@ export class ContentChanges {
       if (this.revision === undefined) this.changedAt = state.updatedAt
       else if (state.revision !== this.revision) this.changedAt = this.now()
       this.revision = state.revision
-      if (this.failing) console.error('Content changes: reading the ingest revision works again')
+      if (this.failing === 'logged') console.error('Content changes: reading the ingest revision works again')
       this.failing = false
     } catch (error) {
       // Once per outage, not once a second: cached pages keep being served meanwhile.
-      if (!this.failing) console.error(`Content changes: cannot read the ingest revision (${error instanceof Error ? error.message.split('\n')[0] || error.name : String(error)}); cached pages are served as they are`)
-      this.failing = true
+      if (this.failing) return
+      this.failing = isDatabaseConnectionError(error) ? 'quiet' : 'logged'
+      if (this.failing === 'logged') console.error(`Content changes: cannot read the ingest revision (${error instanceof Error ? error.message.split('\n')[0] || error.name : String(error)}); cached pages are served as they are`)
     } finally {
       this.polling = false
     }

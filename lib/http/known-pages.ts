@@ -1,3 +1,4 @@
+import { isDatabaseConnectionError } from '@/lib/db-errors'
 import { listAnswerSlugs } from '@/lib/data/answers'
 import { listGlossaryTerms } from '@/lib/data/glossary'
 import { listCategories, listTags } from '@/lib/data/taxonomy'
@@ -18,6 +19,11 @@ export async function loadPageIndex(): Promise<PageIndex> {
     ['tags', new Set(tags.map((tag) => tag.slug))],
     ['glossary', new Set(terms.map((term) => term.slug))],
   ])
+}
+
+// An outage is logged once when it starts (lib/db-availability.ts), not with every reload it fails.
+function reportReloadFailure(error: unknown): void {
+  if (!isDatabaseConnectionError(error)) console.error(`Page index reload failed: ${error instanceof Error ? error.message : String(error)}`)
 }
 
 const contentPath = /^\/([^/]+)\/([^/]+)$/
@@ -43,7 +49,7 @@ export class KnownPages {
     // A slug the last index knew has a page: no need to wait for a reload (~0.1-0.2 s at 10,000 answers) before
     // rendering it, which decides for itself if the answer has gone since. Only a miss waits for a fresh index.
     if (this.index?.get(route)?.has(slug)) {
-      if (this.isStale()) this.current().catch((error: unknown) => console.error(`Page index reload failed: ${error instanceof Error ? error.message : String(error)}`))
+      if (this.isStale()) this.current().catch((error: unknown) => reportReloadFailure(error))
       return false
     }
     return !(await this.current()).get(route)?.has(slug)

@@ -12,6 +12,7 @@ import type { OutgoingHttpHeaders } from 'node:http'
 import { createRequire } from 'node:module'
 import { db } from '../db'
 import { readIngestState } from '../data/ingest-revision'
+import { isDatabaseConnectionError } from '../db-errors'
 import { env } from '../env'
 import { ContentChanges } from './content-changes'
 import { documentPolicy, hashNextInlineScripts } from './content-security-policy'
@@ -121,8 +122,8 @@ export default class PageCacheHandler extends FileSystemCache {
     try {
       return await knownPages.isMissingContentPage(pathname)
     } catch (error) {
-      // Without the index the page renders as usual and finds out itself.
-      console.error(`Page index unavailable (${error instanceof Error ? error.message : String(error)}); rendering ${pathname}`)
+      // Without the index the page renders as usual and finds out itself. An outage is logged once, elsewhere.
+      if (!isDatabaseConnectionError(error)) console.error(`Page index unavailable (${error instanceof Error ? error.message : String(error)}); rendering ${pathname}`)
       return false
     }
   }
