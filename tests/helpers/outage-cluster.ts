@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import pg from 'pg'
 import { startCluster, startClusterServer, stopCluster, stopClusterServer, type Cluster } from '@/scripts/postgres-cluster.mjs'
 
@@ -19,6 +21,8 @@ export interface OutageCluster extends Cluster {
    * kept open, so the caller goes on before its pool has read the goodbyes: as when a query arrives at that moment.
    */
   terminateSessions: (name: string) => Promise<number>
+  /** Adds a role that must log in with `password` (scram-sha-256 from 127.0.0.1; every other login stays trusted). */
+  addPasswordRole: (user: string, password: string) => Promise<void>
   remove: () => Promise<void>
 }
 
@@ -57,6 +61,13 @@ export async function startOutageCluster(): Promise<OutageCluster> {
       }
       const { rows } = await terminator.query<{ ended: string }>('SELECT count(pg_terminate_backend(pid)) AS ended FROM pg_stat_activity WHERE datname = $1', [name])
       return Number(rows[0]?.ended ?? 0)
+    },
+    addPasswordRole: async (user, password) => {
+      await admin(`CREATE ROLE "${user}" LOGIN PASSWORD '${password.replaceAll("'", "''")}'`)
+      // The first matching line wins: this one goes above initdb's trust lines.
+      const hba = path.join(cluster.dir, 'data', 'pg_hba.conf')
+      writeFileSync(hba, `host all ${user} 127.0.0.1/32 scram-sha-256\n${readFileSync(hba, 'utf8')}`)
+      await admin('SELECT pg_reload_conf()')
     },
     remove: async () => {
       await terminator?.end().catch(() => {})
