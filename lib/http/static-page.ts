@@ -15,6 +15,6 @@ export interface StaticPageText {
 
 /** The page and a policy that allows only its own inline style. */
 export function staticPage(text: StaticPageText, options: { https: boolean }): { html: string; policy: string } {
-  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${text.title} | ${site.name}</title><style>${style}</style></head><body><main><p class="code">${text.status}</p><h1>${text.title}</h1><p>${text.explanation}</p><p><a href="/">${site.name}: all answers</a></p></main></body></html>`
+  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><link rel="icon" href="/icon.svg" type="image/svg+xml"><title>${text.title} | ${site.name}</title><style>${style}</style></head><body><main><p class="code">${text.status}</p><h1>${text.title}</h1><p>${text.explanation}</p><p><a href="/">${site.name}: all answers</a></p></main></body></html>`
   return { html, policy: documentPolicy(hashInlineElements(html), options) }
 }
