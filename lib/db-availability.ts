@@ -54,11 +54,25 @@ export function noteIfUnavailable(error: unknown, databaseUrl: string): Error {
 
 // Reads are safe to send again when their connection died before answering; writes might have been applied.
 const readOperations = new Set(['findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'count', 'aggregate', 'groupBy'])
+// Every pooled connection may have been cut at once (pg_terminate_backend, a server restart): the pool drops each
+// dead one as it fails or as its goodbye is read, so a few tries, a turn of the event loop apart, reach a live one.
+const readTries = 4
+
+async function retryingLostReads(operation: string, send: () => Promise<unknown>): Promise<unknown> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send()
+    } catch (error) {
+      if (attempt >= readTries || !readOperations.has(operation) || !isLostConnection(error)) throw error
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+  }
+}
 
 /**
  * The client with every query watched: a failure that means the database cannot be used is thrown as a
  * DatabaseConnectionError (one line) and noted, an answer after an outage ends it. A read whose pooled connection
- * was cut (pg_terminate_backend, a server restart) is sent once more on a fresh one instead of failing a reader.
+ * was cut is sent again on another one instead of failing a reader.
  */
 export function withAvailabilityWatch(client: PrismaClient, databaseUrl: string): PrismaClient {
   const watched = client.$extends({
@@ -66,13 +80,7 @@ export function withAvailabilityWatch(client: PrismaClient, databaseUrl: string)
     query: {
       async $allOperations({ operation, args, query }) {
         try {
-          let result: unknown
-          try {
-            result = await query(args)
-          } catch (error) {
-            if (!readOperations.has(operation) || !isLostConnection(error)) throw error
-            result = await query(args)
-          }
+          const result = await retryingLostReads(operation, () => query(args))
           noteDatabaseAnswered()
           return result
         } catch (error) {
