@@ -4,7 +4,8 @@
 # end-to-end (Playwright in Debian's Chromium against a production build of the real content in a throwaway
 # database): every spec on SQLite, the answer-page and glossary specs again on a build served from PostgreSQL.
 # After each of those builds, tests/scale run two instances of it behind nginx (installed when missing); the nginx
-# configuration's own tests and the `npm run scale:demo` test run once, after the PostgreSQL build.
+# configuration's own tests and the `npm run scale:demo` test run once, after the PostgreSQL build, and so does
+# tests/served: that build through a database outage.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -83,5 +84,10 @@ scale_started=$(date +%s%N)
 npx vitest run --config tests/scale/vitest.config.ts
 echo "scale-out tests on PostgreSQL: $(elapsed "$scale_started")"
 ran+=("scale-out on PostgreSQL")
+step "database outage against this build (vitest, tests/served: its own PostgreSQL stopped and restarted, a locked SQLite file)"
+outage_started=$(date +%s%N)
+npx vitest run --config tests/served/vitest.config.ts
+echo "outage tests: $(elapsed "$outage_started")"
+ran+=("outage on PostgreSQL and SQLite (served build)")
 
 printf '\n\033[1mDatabases tested:\033[0m %s\n' "$(IFS=,; echo "${ran[*]}" | sed 's/,/, /g')"
