@@ -48,6 +48,10 @@ const notFoundKey = getRouteCacheKey('/_not-found', notFoundOwner)
 // A page's key is opaque, but ends in its pathname after `/$`.
 const pathnameOf = (key: string) => key.slice(key.indexOf('/$/') + 2)
 const knownPages = new KnownPages(2_000)
+// How old a page stored before the last ingest is made to look: past every page's revalidate (5 minutes), so it is
+// stale, and short of Next's expire (a year), past which Next would render before answering; a render that fails
+// while the database is down, where the stale page would have been served.
+const staleAgeMs = 86_400_000
 // An ingest from any machine reaches this process's cached pages within a second (plus one render).
 const contentChanges = new ContentChanges(1_000, async () => readIngestState(await db()))
 // Brotli and gzip copies of the cached pages (~15 KB a page), sent by response-compression.ts.
@@ -91,7 +95,7 @@ export default class PageCacheHandler extends FileSystemCache {
     const [key, context] = args
     const stored = await super.get(...args)
     // Stored before the last ingest: stale, so Next serves it once more and renders it again in the background.
-    const entry = stored && stored.lastModified !== undefined && stored.lastModified < contentChanges.staleBefore() ? { ...stored, lastModified: 1 } : stored
+    const entry = stored && stored.lastModified !== undefined && stored.lastModified < contentChanges.staleBefore() ? { ...stored, lastModified: Math.min(stored.lastModified, Date.now() - staleAgeMs) } : stored
     // Pages pre-rendered by `next build` are written to disk directly and reach the cache only here.
     const page = asStoredPage(entry?.value)
     if (page) {
