@@ -41,7 +41,6 @@ export interface BuildBench {
   loadAverage: { build: number; requests: number }
 }
 
-const port = 3440
 const distDir = '.next'
 const aside = '.next.bench-build-aside'
 
@@ -125,7 +124,8 @@ function stop(server: ChildProcess): Promise<void> {
   })
 }
 
-export async function benchBuild(answers: number, samples = 7): Promise<BuildBench> {
+/** `port` is where `next start` serves the built site for the request samples. */
+export async function benchBuild(answers: number, samples = 7, port = 3440): Promise<BuildBench> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ask-kb-bench-build-'))
   const contentDir = path.join(dir, 'content')
   const databaseFile = path.join(dir, 'bench.db')
