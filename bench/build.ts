@@ -116,7 +116,8 @@ const median = (values: number[]) => {
   return round(sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2)
 }
 
-function stop(server: ChildProcess): Promise<void> {
+/** SIGTERM, resolved once the process has exited. */
+export function stopProcess(server: ChildProcess): Promise<void> {
   if (server.exitCode !== null) return Promise.resolve()
   return new Promise((resolve) => {
     server.once('exit', () => resolve())
@@ -190,7 +191,7 @@ export async function benchBuild(answers: number, samples = 7, port = 3440): Pro
         loadAverage: { build: buildLoad, requests: round(loadavg()[0] ?? 0) },
       }
     } finally {
-      await stop(server)
+      await stopProcess(server)
     }
   } finally {
     rmSync(distDir, { recursive: true, force: true })
