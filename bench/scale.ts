@@ -2,7 +2,7 @@
 // a bare Next 16 blog post (the peer, bench/next-peer) in the same run; the ingest into each database; and the
 // large-site build figures (bench/build.ts). Everything listens on 127.0.0.1, every load lasts a fixed time, and
 // every server, cluster and build this starts is stopped or removed at the end, on Ctrl-C too.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
@@ -75,6 +75,8 @@ export async function benchScale(options: ScaleOptions): Promise<ScaleBench> {
   const { basePort: port, durationSeconds } = options
   for (let offset = 0; offset <= 6; offset++) await assertPortFree(port + offset)
   const dir = mkdtempSync(path.join(tmpdir(), 'ask-kb-bench-scale-'))
+  // nginx's workers run as nobody when it is started as root: they must pass through here to its cache folder.
+  chmodSync(dir, 0o711)
   const slots = new DistSlots(['sqlite', 'postgresql'])
   let cluster: Awaited<ReturnType<typeof startCluster>> | undefined
   const cleanUp = () => {
