@@ -4,31 +4,43 @@ import { startScaleStack, type ScaleStack, type ScaleStackOptions } from '../scr
 import { waitForServer } from '../scripts/next-server'
 import { browserHeaders, measureLoad, type LoadResult } from './http'
 
-export interface NginxCase {
-  browser: LoadResult
-  /** nginx's X-Cache-Status on one request right after the load: HIT when the micro-cache answered it. */
+/** What one request with a browser's headers got, right after a load: how the measured responses were served. */
+export interface ResponseProbe {
+  /** Content-Encoding: br or gzip (pre-compressed or on the fly), or "none". */
+  encoding: string
+  /** nginx's X-Cache-Status (HIT when its micro-cache answered); "-" when nginx is not in front or not caching. */
   cacheStatus: string
 }
 
 export interface NginxCases {
-  withoutCache: NginxCase
-  microCache: NginxCase
+  withoutCache: { browser: LoadResult; probe: ResponseProbe }
+  microCache: { browser: LoadResult; probe: ResponseProbe }
 }
 
-type StackSettings = Omit<ScaleStackOptions, 'microCache'> & { path: string; durationSeconds: number }
+export async function probeResponse(url: string): Promise<ResponseProbe> {
+  const response = await fetch(url, { headers: browserHeaders })
+  await response.arrayBuffer()
+  return { encoding: response.headers.get('content-encoding') ?? 'none', cacheStatus: response.headers.get('x-cache-status') ?? '-' }
+}
 
-async function measureOne(settings: StackSettings, microCache: boolean): Promise<NginxCase> {
-  const { path, durationSeconds, ...stackOptions } = settings
+type StackSettings = Omit<ScaleStackOptions, 'microCache'> & {
+  path: string
+  durationSeconds: number
+  /** Called as each load starts, with the row's label ("c" or "d"). */
+  beginPhase: (label: string) => void
+}
+
+async function measureOne(settings: StackSettings, microCache: boolean) {
+  const { path, durationSeconds, beginPhase, ...stackOptions } = settings
   let stack: ScaleStack | undefined
   try {
     stack = await startScaleStack({ ...stackOptions, workDir: `${stackOptions.workDir}-${microCache ? 'cache' : 'plain'}`, microCache })
     const url = `${stack.url}${path}`
     await waitForServer(url)
+    beginPhase(microCache ? 'd' : 'c')
     const browser = await measureLoad(url, durationSeconds, browserHeaders)
-    // What nginx said about the last request: MISS/HIT/... with the micro-cache, none without.
-    const last = await fetch(url, { headers: browserHeaders })
-    await last.arrayBuffer()
-    return { browser, cacheStatus: last.headers.get('x-cache-status') ?? '-' }
+    beginPhase('')
+    return { browser, probe: await probeResponse(url) }
   } finally {
     await stack?.stop()
   }

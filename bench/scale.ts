@@ -13,12 +13,14 @@ import { benchBuild, stopProcess, type BuildBench } from './build'
 import { DistSlots } from './dist-slots'
 import { browserHeaders, measureLoad, type LoadResult } from './http'
 import { benchIngestByDatabase, databaseUrlOn, type IngestByDatabase } from './ingest-by-database'
-import { watchMachine, type MachineActivity } from './machine-activity'
+import { MachineWatch, type MachineActivity } from './machine-activity'
 import { buildPeerApp, startPeerApp } from './next-peer-app'
-import { measureThroughNginx, type NginxCases } from './scale-nginx'
+import { measureThroughNginx, probeResponse, type NginxCases, type ResponseProbe } from './scale-nginx'
 
 export interface PageLoad {
   browser: LoadResult
+  /** How a request with browser headers was answered right after the load. */
+  probe: ResponseProbe
   /** The same load without Accept-Encoding (uncompressed responses). */
   identity?: LoadResult
 }
@@ -35,7 +37,7 @@ export interface ScaleBench {
   /** (e) the peer, measured first and again after the others (how much the machine drifted meanwhile). */
   peer: PageLoad & { browserAgain: LoadResult }
   buildSeconds: { peer: number; sqlite: number; postgresql: number }
-  /** Who else used the CPU while the loads ran (2 shared cores). */
+  /** Who else used the CPU while the loads ran (2 shared cores), overall and per row (phase labels a … e again). */
   duringLoads: MachineActivity
   ingest: IngestByDatabase
   largeSite: BuildBench
@@ -107,34 +109,40 @@ export async function benchScale(options: ScaleOptions): Promise<ScaleBench> {
     slots.keep('postgresql')
     const answerPath = sqliteBuild.value.alvh.path
 
-    const watch = watchMachine(() => (cluster ? [cluster.dir, dir] : [dir]))
+    const watch = new MachineWatch(() => (cluster ? [cluster.dir, dir] : [dir]))
+    const measureRow = async (label: string, target: string, headers: Record<string, string> = browserHeaders) => {
+      watch.begin(label)
+      const load = await measureLoad(target, durationSeconds, headers)
+      watch.begin('')
+      return load
+    }
+    const peerUrl = `${url(5)}/`
+    const answerUrl = (offset: number) => `${url(offset)}${answerPath}`
     const peerServer = startPeerApp(peerBuild.value, port + 5)
     try {
-      await waitForServer(`${url(5)}/`)
-      const peerBrowser = await measureLoad(`${url(5)}/`, durationSeconds, browserHeaders)
-      const peerIdentity = await measureLoad(`${url(5)}/`, durationSeconds, {})
+      await waitForServer(peerUrl)
+      const peerBrowser = await measureRow('e', peerUrl)
+      const peerIdentity = await measureRow('e identity', peerUrl, {})
 
       const sqlite = await slots.use('sqlite', async () => {
         const server = startNextServer(port, { host: '127.0.0.1', env: { DATABASE_URL: sqliteBuild.value.databaseUrl, SITE_URL: url(0) }, quiet: true })
         try {
-          await waitForServer(`${url(0)}${answerPath}`)
-          return {
-            bytes: await pageBytes(`${url(0)}${answerPath}`),
-            browser: await measureLoad(`${url(0)}${answerPath}`, durationSeconds, browserHeaders),
-            identity: await measureLoad(`${url(0)}${answerPath}`, durationSeconds, {}),
-          }
+          await waitForServer(answerUrl(0))
+          const bytes = await pageBytes(answerUrl(0))
+          const browser = await measureRow('a', answerUrl(0))
+          const probe = await probeResponse(answerUrl(0))
+          return { bytes, load: { browser, probe, identity: await measureRow('a identity', answerUrl(0), {}) } }
         } finally {
           await stopProcess(server)
         }
       })
 
       const { postgresql, nginx } = await slots.use('postgresql', async () => {
-        const env = { DATABASE_URL: postgresUrl, SITE_URL: url(4) }
-        const server = startNextServer(port + 1, { host: '127.0.0.1', env, quiet: true })
-        let single: LoadResult
+        const server = startNextServer(port + 1, { host: '127.0.0.1', env: { DATABASE_URL: postgresUrl, SITE_URL: url(4) }, quiet: true })
+        let postgresql: PageLoad
         try {
-          await waitForServer(`${url(1)}${answerPath}`)
-          single = await measureLoad(`${url(1)}${answerPath}`, durationSeconds, browserHeaders)
+          await waitForServer(answerUrl(1))
+          postgresql = { browser: await measureRow('b', answerUrl(1)), probe: await probeResponse(answerUrl(1)) }
         } finally {
           await stopProcess(server)
         }
@@ -146,22 +154,23 @@ export async function benchScale(options: ScaleOptions): Promise<ScaleBench> {
           env: { SITE_URL: url(4) },
           path: answerPath,
           durationSeconds,
+          beginPhase: (label) => watch.begin(label),
         })
-        return { postgresql: { browser: single }, nginx }
+        return { postgresql, nginx }
       })
 
-      const peerAgain = await measureLoad(`${url(5)}/`, durationSeconds, browserHeaders)
+      const peerAgain = await measureRow('e again', peerUrl)
       result = {
         path: answerPath,
         connections: 50,
         durationSeconds,
-        pageBytes: { answer: sqlite.bytes, peer: await pageBytes(`${url(5)}/`) },
-        sqlite: { browser: sqlite.browser, identity: sqlite.identity },
+        pageBytes: { answer: sqlite.bytes, peer: await pageBytes(peerUrl) },
+        sqlite: sqlite.load,
         postgresql,
         nginx,
-        peer: { browser: peerBrowser, identity: peerIdentity, browserAgain: peerAgain },
+        peer: { browser: peerBrowser, identity: peerIdentity, browserAgain: peerAgain, probe: await probeResponse(peerUrl) },
         buildSeconds: { peer: peerBuild.seconds, sqlite: sqliteBuild.seconds, postgresql: postgresBuild.seconds },
-        duringLoads: watch(),
+        duringLoads: watch.end(),
         ingest,
       }
     } finally {
