@@ -15,7 +15,7 @@ const cells = (values: string[]) => values.map((value, index) => value.padStart(
 export function printScale(r: ScaleBench, verdict: (ok: boolean) => string): void {
   const peer = mean(r.peer.browser.requestsPerSecond, r.peer.browserAgain.requestsPerSecond)
   const peerIdentity = r.peer.identity?.requestsPerSecond ?? NaN
-  const { withoutCache, microCache } = r.nginx
+  const { withoutCache, microCache, microCacheFilledPrecompressed: filled } = r.nginx
   const phases = r.duringLoads.phases
   const row = (label: string, phase: string, x: LoadResult, versus: number, note = '') => {
     const others = phases[phase]
@@ -33,20 +33,23 @@ export function printScale(r: ScaleBench, verdict: (ok: boolean) => string): voi
   row('(b) next start, PostgreSQL', 'b', r.postgresql.browser, peer, served(r.postgresql.probe))
   row('(c) nginx, 2 × next start, PostgreSQL, no cache', 'c', withoutCache.browser, peer, served(withoutCache.probe))
   row('(d) nginx micro-cache, same instances', 'd', microCache.browser, peer, served(microCache.probe))
+  row('(d) same, cache filled once pages were compressed', 'd filled pre-compressed', filled.browser, peer, served(filled.probe))
   row('(e) peer: bare Next 16 blog post, next start', 'e', r.peer.browser, peer, served(r.peer.probe))
   row('(e) peer again, after (a)–(d)', 'e again', r.peer.browserAgain, peer, served(r.peer.probe))
   if (r.peer.identity) row('(e) peer, no Accept-Encoding', 'e identity', r.peer.identity, peerIdentity, 'none')
   console.log("  × (e) is against the mean of the peer's two runs with browser headers")
 
-  const loads = [r.sqlite.browser, r.sqlite.identity, r.postgresql.browser, withoutCache.browser, microCache.browser, r.peer.browser, r.peer.browserAgain, r.peer.identity]
+  const loads = [r.sqlite.browser, r.sqlite.identity, r.postgresql.browser, withoutCache.browser, microCache.browser, filled.browser, r.peer.browser, r.peer.browserAgain, r.peer.identity]
   const failures = loads.reduce((sum, x) => sum + (x ? x.errors + x.non2xx : 0), 0)
   const sqliteRatio = r.sqlite.browser.requestsPerSecond / peer
   const cacheRatio = microCache.browser.requestsPerSecond / peer
+  const filledRatio = filled.browser.requestsPerSecond / peer
   console.log('  targets')
   console.log(`    0 errors and non-2xx in every row     ${failures} in all: ${verdict(failures === 0)}`)
   console.log(`    (a) ≥ 1.0× (e)                        ${sqliteRatio.toFixed(2)}×: ${verdict(sqliteRatio >= 1)}`)
   console.log(`    (d) ≥ 10× (e)                         ${cacheRatio.toFixed(2)}×: ${verdict(cacheRatio >= 10)}`)
   console.log(`    (d) p99 ≤ 15 ms                       ${microCache.browser.latencyMs.p99} ms: ${verdict(microCache.browser.latencyMs.p99 <= 15)}`)
+  console.log(`    (d) filled pre-compressed: ≥ 10× (e)  ${filledRatio.toFixed(2)}×: ${verdict(filledRatio >= 10)}; p99 ≤ 15 ms  ${filled.browser.latencyMs.p99} ms: ${verdict(filled.browser.latencyMs.p99 <= 15)}`)
 
   const during = r.duringLoads
   console.log('  conditions')
