@@ -3,6 +3,8 @@
 # cluster this script starts (127.0.0.1, random port; Debian's postgresql is installed when missing) — then
 # end-to-end (Playwright in Debian's Chromium against a production build of the real content in a throwaway
 # database): every spec on SQLite, the answer-page and glossary specs again on a build served from PostgreSQL.
+# After each of those builds, tests/scale run two instances of it behind nginx (installed when missing); the nginx
+# configuration's own tests and the `npm run scale:demo` test run once, after the PostgreSQL build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +20,13 @@ if [ ! -x "$chromium_path" ]; then
 fi
 
 step() { printf '\n\033[1m▶ %s\033[0m\n' "$*"; }
+elapsed() { local ms=$(( ($(date +%s%N) - $1) / 1000000 )); echo "$((ms / 1000)).$(printf '%03d' $((ms % 1000))) s"; }
+
+# nginx for the scale-out tests: Debian's package is installed when missing and we are root, else a one-line
+# instruction (scripts/scale/nginx-binary.ts, the same code the scale stack uses).
+nginx_started=$(date +%s%N)
+nginx_path="$(npx tsx --eval 'import("./scripts/scale/nginx-binary.ts").then((m) => console.log(m.ensureNginx())).catch((e) => { console.error(e.message); process.exit(1) })')"
+echo "nginx: $nginx_path ($(elapsed "$nginx_started") to find or install)"
 
 step "typecheck"
 npx tsc --noEmit
@@ -53,6 +62,11 @@ npx next build
 step "end-to-end on SQLite (Playwright, every spec)"
 npx playwright test
 ran+=("e2e on SQLite")
+step "scale-out on SQLite: two instances of this build behind nginx (vitest, tests/scale)"
+scale_started=$(date +%s%N)
+npx vitest run --config tests/scale/vitest.config.ts tests/scale/through-nginx.test.ts tests/scale/instance-failure.test.ts
+echo "scale-out tests on SQLite: $(elapsed "$scale_started")"
+ran+=("scale-out on SQLite")
 
 step "end-to-end on PostgreSQL: ingest into a fresh database and build"
 psql_url="${pg_admin_url%/postgres}/ask_kb_e2e"
@@ -64,5 +78,10 @@ npx next build
 step "end-to-end on PostgreSQL (Playwright: answer page, glossary)"
 npx playwright test tests/e2e/answer-page.spec.ts tests/e2e/glossary.spec.ts
 ran+=("e2e on PostgreSQL (answer page, glossary)")
+step "scale-out on PostgreSQL: nginx config, two instances of this build behind nginx, npm run scale:demo (vitest, tests/scale)"
+scale_started=$(date +%s%N)
+npx vitest run --config tests/scale/vitest.config.ts
+echo "scale-out tests on PostgreSQL: $(elapsed "$scale_started")"
+ran+=("scale-out on PostgreSQL")
 
 printf '\n\033[1mDatabases tested:\033[0m %s\n' "$(IFS=,; echo "${ran[*]}" | sed 's/,/, /g')"

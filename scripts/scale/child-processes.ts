@@ -52,10 +52,17 @@ export function lastLogLine(file: string): string {
 }
 
 /**
- * Polls `url` until it answers below 500. Fails at once, with the last line of its log, when the process exits
- * first (a port taken meanwhile, a missing build), and after `timeoutMs` otherwise.
+ * Polls `url` until it answers with a status `isReady` accepts (below 500 unless told otherwise). Fails at once,
+ * with the last line of its log, when the process exits first (a port taken meanwhile, a missing build), and
+ * after `timeoutMs` otherwise.
  */
-export async function waitUntilAnswering(url: string, child: ChildProcess, what: { name: string; log: string }, timeoutMs = 30_000): Promise<void> {
+export async function waitUntilAnswering(
+  url: string,
+  child: ChildProcess,
+  what: { name: string; log: string; isReady?: (status: number) => boolean },
+  timeoutMs = 30_000,
+): Promise<void> {
+  const isReady = what.isReady ?? ((status: number) => status < 500)
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     const spawnError = spawnErrors.get(child)
@@ -64,7 +71,7 @@ export async function waitUntilAnswering(url: string, child: ChildProcess, what:
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(5_000) })
       await response.arrayBuffer()
-      if (response.status < 500) return
+      if (isReady(response.status)) return
     } catch {
       // Not listening yet.
     }

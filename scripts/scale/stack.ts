@@ -49,6 +49,7 @@ const urlOf = (port: number) => `http://${host}:${port}`
 
 interface Instance {
   process: ChildProcess
+  url: string
   log: string
 }
 
@@ -66,7 +67,7 @@ function startInstance(port: number, options: z.infer<typeof stackOptions>): Ins
       // A test runner's NODE_ENV=test would give React's development build, which `next start` keeps.
       NODE_ENV: 'production',
     }
-    return { process: watchSpawnError(startNextServer(port, { host, env, logFd: fd })), log }
+    return { process: watchSpawnError(startNextServer(port, { host, env, logFd: fd })), url: urlOf(port), log }
   } finally {
     closeSync(fd) // the child holds its own copy
   }
@@ -93,7 +94,7 @@ export async function startScaleStack(options: ScaleStackOptions): Promise<Scale
   }
   try {
     for (const instancePort of config.instancePorts) instances.push(startInstance(instancePort, config))
-    await Promise.all(instances.map((instance, index) => waitUntilAnswering(urlOf(config.instancePorts[index] ?? 0), instance.process, { name: `instance ${index}`, log: instance.log })))
+    await Promise.all(instances.map((instance, index) => waitUntilAnswering(instance.url, instance.process, { name: `instance ${index}`, log: instance.log })))
     const layout = stackLayout(config.workDir)
     const rendered = renderNginxConfig({
       listen: { host, port: config.nginxPort },
@@ -102,7 +103,7 @@ export async function startScaleStack(options: ScaleStackOptions): Promise<Scale
       microCache: config.microCache,
       runsAsRoot: process.getuid?.() === 0,
     })
-    nginx = await startNginx({ binary, prefix: layout.nginxPrefix, config: rendered, readyUrl: urlOf(config.nginxPort) })
+    nginx = await startNginx({ binary, prefix: layout.nginxPrefix, config: rendered, origin: urlOf(config.nginxPort), ownDir: config.workDir })
   } catch (error) {
     await stop()
     throw error
@@ -110,7 +111,8 @@ export async function startScaleStack(options: ScaleStackOptions): Promise<Scale
 
   return {
     url: urlOf(config.nginxPort),
-    instanceUrls: config.instancePorts.map(urlOf),
+    instanceUrls: instances.map((instance) => instance.url),
+    // SIGKILL unless told otherwise: what this is for is an instance dying without a chance to clean up.
     async killInstance(index, signal = 'SIGKILL') {
       const instance = instances[index]
       if (!instance) throw new Error(`scale stack: there is no instance ${index} (${instances.length} running)`)
