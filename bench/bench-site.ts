@@ -23,12 +23,12 @@ export interface BenchSite {
 }
 
 /**
- * Ingests the content into `dir/bench.db` and builds the site for `base`. With `reuseBuild`, a build this function
- * made before from the same sources, content and address is kept (it checks .next/BUILD_ID, so any other build in
- * between, by `npm start` or `npm test`, forces a new one).
+ * Ingests the content into `dir/bench.db` (or the `databaseUrl` given, e.g. a PostgreSQL database) and builds the
+ * site for `base`. With `reuseBuild`, a build this function made before from the same sources, content and address
+ * is kept (it checks .next/BUILD_ID, so any other build in between, by `npm start` or `npm test`, forces a new one).
  */
-export async function prepareBenchSite(dir: string, base: string, options: { reuseBuild: boolean }): Promise<BenchSite> {
-  const databaseUrl = `file:${path.resolve(dir, 'bench.db')}`
+export async function prepareBenchSite(dir: string, base: string, options: { reuseBuild: boolean; databaseUrl?: string }): Promise<BenchSite> {
+  const databaseUrl = options.databaseUrl ?? `file:${path.resolve(dir, 'bench.db')}`
   const contentDir = path.join(dir, 'content')
   rmSync(contentDir, { recursive: true, force: true })
   const { db } = await openMigratedDb(databaseUrl)

@@ -41,7 +41,6 @@ export interface BuildBench {
   loadAverage: { build: number; requests: number }
 }
 
-const port = 3440
 const distDir = '.next'
 const aside = '.next.bench-build-aside'
 
@@ -117,7 +116,8 @@ const median = (values: number[]) => {
   return round(sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2)
 }
 
-function stop(server: ChildProcess): Promise<void> {
+/** SIGTERM, resolved once the process has exited. */
+export function stopProcess(server: ChildProcess): Promise<void> {
   if (server.exitCode !== null) return Promise.resolve()
   return new Promise((resolve) => {
     server.once('exit', () => resolve())
@@ -125,7 +125,8 @@ function stop(server: ChildProcess): Promise<void> {
   })
 }
 
-export async function benchBuild(answers: number, samples = 7): Promise<BuildBench> {
+/** `port` is where `next start` serves the built site for the request samples. */
+export async function benchBuild(answers: number, samples = 7, port = 3440): Promise<BuildBench> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ask-kb-bench-build-'))
   const contentDir = path.join(dir, 'content')
   const databaseFile = path.join(dir, 'bench.db')
@@ -190,7 +191,7 @@ export async function benchBuild(answers: number, samples = 7): Promise<BuildBen
         loadAverage: { build: buildLoad, requests: round(loadavg()[0] ?? 0) },
       }
     } finally {
-      await stop(server)
+      await stopProcess(server)
     }
   } finally {
     rmSync(distDir, { recursive: true, force: true })

@@ -54,7 +54,8 @@ export const browserHeaders = {
   'sec-fetch-site': 'none',
 }
 
-async function load(url: string, durationSeconds: number, headers: Record<string, string>): Promise<LoadResult> {
+/** 50 connections on `url` for `durationSeconds` after a 3 s warm-up at the same load. */
+export async function measureLoad(url: string, durationSeconds: number, headers: Record<string, string>): Promise<LoadResult> {
   await autocannon({ url, connections: 50, duration: 3, headers })
   const result = await autocannon({ url, connections: 50, duration: durationSeconds, headers })
   return {
@@ -90,7 +91,7 @@ async function measurePlainNode(html: string, dir: string, durationSeconds: numb
   try {
     const url = `http://127.0.0.1:${referencePort}/`
     await waitForServer(url)
-    return { browser: await load(url, durationSeconds, browserHeaders), identity: await load(url, durationSeconds, {}) }
+    return { browser: await measureLoad(url, durationSeconds, browserHeaders), identity: await measureLoad(url, durationSeconds, {}) }
   } finally {
     child.kill('SIGTERM')
   }
@@ -109,8 +110,8 @@ export async function benchHttp(durationSeconds = 10, port = 3300): Promise<Http
     try {
       const pagePath = site.alvh.path
       await waitForServer(`${base}${pagePath}`)
-      const browser = await load(`${base}${pagePath}`, durationSeconds, browserHeaders)
-      const identity = await load(`${base}${pagePath}`, durationSeconds, {})
+      const browser = await measureLoad(`${base}${pagePath}`, durationSeconds, browserHeaders)
+      const identity = await measureLoad(`${base}${pagePath}`, durationSeconds, {})
 
       const html = await (await fetch(`${base}${pagePath}`)).text()
       const weight = await measurePageWeight(base, pagePath, site.alvh.terms)

@@ -24,7 +24,7 @@ export interface IngestBench {
 
 // A full collection before each timed round, so no round pays for the garbage the previous one left behind.
 setFlagsFromString('--expose-gc')
-const collectGarbage = runInNewContext('gc') as () => void
+export const collectGarbage = runInNewContext('gc') as () => void
 
 export async function benchIngest(count = 1000): Promise<IngestBench> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ask-kb-bench-'))

@@ -1,11 +1,13 @@
-// `npm run bench [ingest|cli|linker|http|citations|weight|lighthouse|build ...] [--port=N]`: runs the benchmarks,
-// prints figures against the targets, and saves them to bench/results/latest.json. Not a test: it reports, it does not
-// pass or fail the suite. With no names it runs the first five; `weight`, `lighthouse` and `build` (minutes;
-// `BENCH_BUILD_ANSWERS` sets its size, 10,000 by default) run when named. --port is where benchmarks that serve the
-// site listen (http also uses the next port for its plain node peer).
+// `npm run bench [ingest|cli|linker|http|citations|weight|lighthouse|build|scale ...] [--port=N] [--answers=N]`: runs
+// the benchmarks, prints figures against the targets, and saves them to bench/results/latest.json. Not a test: it
+// reports, it does not pass or fail the suite. With no names it runs the first five; `weight`, `lighthouse`, `build`
+// and `scale` (minutes) run when named. `build` and `scale` build a site of --answers generated answers (or
+// `BENCH_BUILD_ANSWERS`; 10,000 by default). --port is where benchmarks that serve the site listen (http also uses
+// the next port for its plain node peer; scale uses ten from there, 3480 by default).
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
-import { benchBuild, type RequestSample } from './build'
+import { benchBuild } from './build'
+import { printBuild } from './build-report'
 import { benchCitations } from './citations'
 import { benchCli } from './cli'
 import { z } from 'zod'
@@ -14,12 +16,28 @@ import { benchIngest } from './ingest'
 import { benchLighthouse, type LighthouseRun } from './lighthouse'
 import { benchLinker } from './linker'
 import { benchPageWeight, type PageWeight } from './page-weight'
+import { benchScale } from './scale'
+import { printScale } from './scale-report'
 
-const names = z.array(z.enum(['ingest', 'cli', 'linker', 'http', 'citations', 'weight', 'lighthouse', 'build']))
+/** The value, or one line on stderr and exit 2: a mistyped argument is not worth a stack trace. */
+function parseArgument<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value)
+  if (result.success) return result.data
+  console.error(`npm run bench: ${what}: ${result.error.issues.map((issue) => issue.message).join('; ')}`)
+  process.exit(2)
+}
+
+const names = z.array(z.enum(['ingest', 'cli', 'linker', 'http', 'citations', 'weight', 'lighthouse', 'build', 'scale']))
 const args = process.argv.slice(2)
-const portArg = args.find((arg) => arg.startsWith('--port='))
-const port = z.coerce.number().int().min(1024).max(65534).parse(portArg?.slice('--port='.length) ?? 3300)
-const named = names.parse(args.filter((arg) => arg !== portArg))
+const flag = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3)
+const portFlag = flag('port')
+const port = parseArgument(z.coerce.number().int().min(1024).max(65534), portFlag ?? 3300, '--port')
+const largeSiteAnswers = parseArgument(
+  z.coerce.number().int().min(20, 'at least 20 answers').max(50_000, 'at most 50,000 answers'),
+  flag('answers') ?? process.env.BENCH_BUILD_ANSWERS ?? 10_000,
+  '--answers (or BENCH_BUILD_ANSWERS)',
+)
+const named = parseArgument(names, args.filter((arg) => !arg.startsWith('--port=') && !arg.startsWith('--answers=')), 'benchmark names')
 const wanted = new Set<string>(named.length ? named : ['ingest', 'cli', 'linker', 'http', 'citations'])
 const results: Record<string, unknown> = {
   date: new Date().toISOString(),
@@ -131,23 +149,14 @@ if (wanted.has('citations')) {
 }
 
 if (wanted.has('build')) {
-  const answers = Number(process.env.BENCH_BUILD_ANSWERS ?? 10_000)
-  const r = await benchBuild(answers)
+  const r = await benchBuild(largeSiteAnswers)
   results.build = r
-  const sample = (x: RequestSample) => `${x.ms} ms ${x.status} ${x.cache}${x.hasPolicy ? '' : ' NO CSP'}`
-  const fresh = r.first.every((x) => x.cache === 'MISS')
-  const cached = r.second.every((x) => x.cache === 'HIT' && x.hasPolicy)
-  console.log(`\nnext build of ${r.answers} generated answers + the real glossary (ingested in ${r.ingestSeconds} s)`)
-  console.log(`  build time                ${r.buildSeconds} s  (target ≤ 180 s: ${verdict(r.buildSeconds <= 180)})`)
-  console.log(`  peak memory of the build  ${r.peakBuildMemoryMb} MB  (whole process tree, sampled every 250 ms)`)
-  console.log(`  .next size                ${r.distMb} MB  (target ≤ 500 MB: ${verdict(r.distMb <= 500)}); ${r.prerenderedAnswerPages} answer pages pre-rendered`)
-  console.log(`    by route                ${Object.entries(r.routeMb).map(([route, mb]) => `/${route} ${mb} MB`).join(', ')}`)
-  console.log(`  warm-up answer            ${sample(r.warmUp)}  (first render in the server process: loads the page's modules)`)
-  console.log(`  first request, median     ${r.firstMedianMs} ms of ${r.first.length} answers never opened  (target ≤ 300 ms: ${verdict(r.firstMedianMs <= 300 && fresh)}${fresh ? '' : '; some were already cached'})`)
-  console.log(`    each                    ${r.first.map(sample).join(', ')}`)
-  console.log(`  second request, median   ${r.secondMedianMs} ms  (from the page cache: ${verdict(cached)})`)
-  console.log(`    each                    ${r.second.map(sample).join(', ')}`)
-  console.log(`  machine load (1-min)      ${r.loadAverage.build} when the build started, ${r.loadAverage.requests} after the requests (2 cores)`)
+  printBuild(r, verdict)
+}
+if (wanted.has('scale')) {
+  const r = await benchScale({ basePort: portFlag ? port : 3480, durationSeconds: 10, largeSiteAnswers })
+  results.scale = r
+  printScale(r, verdict)
 }
 
 mkdirSync('bench/results', { recursive: true })
