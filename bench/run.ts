@@ -1,7 +1,8 @@
-// `npm run bench [ingest|cli|linker|http|citations|weight|lighthouse|build ...] [--port=N]`: runs the benchmarks,
+// `npm run bench [ingest|cli|linker|http|citations|weight|lighthouse|build|search ...] [--port=N]`: runs the benchmarks,
 // prints figures against the targets, and saves them to bench/results/latest.json. Not a test: it reports, it does not
 // pass or fail the suite. With no names it runs the first five; `weight`, `lighthouse` and `build` (minutes;
-// `BENCH_BUILD_ANSWERS` sets its size, 10,000 by default) run when named. --port is where benchmarks that serve the
+// `BENCH_BUILD_ANSWERS` sets its size, 10,000 by default) and `search` (minutes; `BENCH_SEARCH_ANSWERS=10000,100000` by default)
+// run when named. --port is where benchmarks that serve the
 // site listen (http also uses the next port for its plain node peer).
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -14,8 +15,9 @@ import { benchIngest } from './ingest'
 import { benchLighthouse, type LighthouseRun } from './lighthouse'
 import { benchLinker } from './linker'
 import { benchPageWeight, type PageWeight } from './page-weight'
+import { printSearchBench } from './search-report'
 
-const names = z.array(z.enum(['ingest', 'cli', 'linker', 'http', 'citations', 'weight', 'lighthouse', 'build']))
+const names = z.array(z.enum(['ingest', 'cli', 'linker', 'http', 'citations', 'weight', 'lighthouse', 'build', 'search']))
 const args = process.argv.slice(2)
 const portArg = args.find((arg) => arg.startsWith('--port='))
 const port = z.coerce.number().int().min(1024).max(65534).parse(portArg?.slice('--port='.length) ?? 3300)
@@ -148,6 +150,10 @@ if (wanted.has('build')) {
   console.log(`  second request, median   ${r.secondMedianMs} ms  (from the page cache: ${verdict(cached)})`)
   console.log(`    each                    ${r.second.map(sample).join(', ')}`)
   console.log(`  machine load (1-min)      ${r.loadAverage.build} when the build started, ${r.loadAverage.requests} after the requests (2 cores)`)
+}
+if (wanted.has('search')) {
+  const sizes = z.string().regex(/^\d+(,\d+)*$/, 'BENCH_SEARCH_ANSWERS: comma-separated answer counts, e.g. 10000,100000').parse(process.env.BENCH_SEARCH_ANSWERS ?? '10000,100000')
+  results.search = await printSearchBench(sizes.split(',').map(Number))
 }
 
 mkdirSync('bench/results', { recursive: true })
