@@ -21,7 +21,8 @@ export async function reindexAnswers(tx: Tx, provider: Provider, answerIds: Iter
         title: true,
         summary: true,
         code: true,
-        tags: { select: { tag: { select: { name: true } } } },
+        categoryId: true,
+        tags: { select: { tag: { select: { id: true, name: true } } } },
         terms: { where: { term: { unpublishedAt: null } }, select: { term: { select: { term: true, aliases: true } } } },
       },
     })
@@ -33,6 +34,8 @@ export async function reindexAnswers(tx: Tx, provider: Provider, answerIds: Iter
         terms: cleanIndexText(row.terms.map(({ term }) => [term.term, ...parseStringList(term.aliases)].join(' ')).join(' ')),
         summary: cleanIndexText(row.summary),
         body: plainTextOfStoredBody(row.code),
+        categoryId: row.categoryId,
+        tagIds: row.tags.map((link) => link.tag.id),
       }),
     )
     await dialect.writeDocuments(tx, ids, documents)

@@ -12,4 +12,4 @@ export const sqliteSearchShadowTables = ['data', 'idx', 'content', 'docsize', 'c
 export const searchIndexTables = [searchTable, ...sqliteSearchShadowTables]
 
 /** The indexed columns of the SQLite table, in bm25() weight order. */
-export const sqliteSearchColumns = ['title', 'tags', 'terms', 'summary', 'body'] as const
+export const sqliteSearchColumns = ['title', 'tags', 'terms', 'summary', 'body', 'facets'] as const

@@ -3,6 +3,7 @@ import { Prisma } from '@/generated/prisma/client'
 import { chunk } from '@/lib/data/sql-rows'
 import type { Phrase, QueryGroup } from '@/lib/search/query'
 import type { SearchDialect } from '@/lib/search/search-types'
+import { answerFilter, sqlFacets } from '@/lib/search/sql-facets'
 
 // PostgreSQL: the table "AnswerSearch" (prisma/migrations-postgresql/…_search_index) with a weighted tsvector
 // (A title, B tags and glossary terms, C summary, D body) under a GIN index, ranked with ts_rank_cd and
@@ -31,14 +32,14 @@ const headlineOptions = `MaxWords=30, MinWords=15, ShortWord=2, MaxFragments=1, 
 const fromHeadline = (text: string) => text.replaceAll('\u0003', '<').replaceAll('\u0004', '>')
 
 export const postgresSearch: SearchDialect = {
-  matchingIds(groups) {
-    return Prisma.sql`SELECT "answerId" AS "id" FROM "AnswerSearch" WHERE "document" @@ ${tsQuery(groups)}`
+  facets(db, groups, filter) {
+    return sqlFacets(db, Prisma.sql`SELECT "answerId" AS "id" FROM "AnswerSearch" WHERE "document" @@ ${tsQuery(groups)}`, filter)
   },
 
   async rankedIds(db, groups, filter, limit, offset) {
     const rows = await db.$queryRaw<{ id: number }[]>`
       SELECT s."answerId" AS "id" FROM "AnswerSearch" s JOIN "Answer" a ON a."id" = s."answerId"
-      WHERE s."document" @@ ${tsQuery(groups)} AND ${filter}
+      WHERE s."document" @@ ${tsQuery(groups)} AND ${answerFilter(filter)}
       ORDER BY ts_rank_cd(${rankWeights}::float4[], s."document", ${tsQuery(groups)}) DESC, s."answerId"
       LIMIT ${limit} OFFSET ${offset}`
     return rows.map((row) => Number(row.id))

@@ -45,16 +45,24 @@ export interface SearchDocument {
   terms: string
   summary: string
   body: string
+  categoryId: number
+  tagIds: number[]
+}
+
+/** Category and tag slugs the results are narrowed to. */
+export interface SearchFilter {
+  category?: string
+  tag?: string
 }
 
 export type Tx = Prisma.TransactionClient
 
 /** The database-specific half: how a match is expressed, ranked, highlighted and written. */
 export interface SearchDialect {
-  /** `SELECT … AS "id"` of every indexed answer matching all groups (an Sql fragment for the shared counts). */
-  matchingIds(groups: readonly QueryGroup[]): Prisma.Sql
-  /** Matching ids best first, within the filter (a WHERE fragment on alias "a" for Answer). */
-  rankedIds(db: Db, groups: readonly QueryGroup[], filter: Prisma.Sql, limit: number, offset: number): Promise<number[]>
+  /** Matches per category (with the tag filter applied) and per tag (with the category filter applied). */
+  facets(db: Db, groups: readonly QueryGroup[], filter: SearchFilter): Promise<{ categories: FacetCount[]; tags: FacetCount[] }>
+  /** Matching ids best first, within the filter. */
+  rankedIds(db: Db, groups: readonly QueryGroup[], filter: SearchFilter, limit: number, offset: number): Promise<number[]>
   /** The snippet of each given answer around its best match, with \u0001 … \u0002 around matched words. */
   markedSnippets(db: Db, groups: readonly QueryGroup[], ids: readonly number[]): Promise<Map<number, string>>
   /** Replaces the index rows of `removeIds` by `documents` (inside the ingest's transaction). */

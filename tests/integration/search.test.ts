@@ -80,6 +80,12 @@ describe(`search over ingested answers (${testProvider})`, () => {
     expect(third).toMatchObject({ total: 2, hits: [] })
   })
 
+  it('does not match the facet tokens the index keeps beside the text', async () => {
+    const tag = await temp.db.tag.findFirstOrThrow()
+    expect(await slugs(`t${tag.id} `)).toEqual([])
+    expect(await slugs('premium ', { tag: 'no-such-tag' })).toEqual([])
+  })
+
   it('returns the same shape for an empty or word-less query', async () => {
     expect(await searchAnswers(temp.db, { q: '  " * ( - :' })).toMatchObject({ total: 0, hits: [], terms: [] })
   })

@@ -32,7 +32,7 @@ describe('parseQuery', () => {
 describe('the dialect expressions', () => {
   const groups = expandWithGlossary(parseQuery('a/d line "roll yield" hed'), [adLine]).groups
   it('quote every FTS5 token', () => {
-    expect(ftsMatchExpression(groups)).toBe('("advance decline line a d line" OR "advance decline line" OR "a d line") AND ("roll yield") AND ("hed" *)')
+    expect(ftsMatchExpression(groups)).toBe('{title tags terms summary body} : (("advance decline line a d line" OR "advance decline line" OR "a d line") AND ("roll yield") AND ("hed" *))')
   })
   it('quote every tsquery lexeme', () => {
     expect(tsQueryText(groups)).toContain(`('roll' <-> 'yield')`)
