@@ -1,9 +1,10 @@
-// `npm run bench [ingest|cli|linker|http|citations|weight|lighthouse|build|scale ...] [--port=N] [--answers=N]`: runs
-// the benchmarks, prints figures against the targets, and saves them to bench/results/latest.json. Not a test: it
-// reports, it does not pass or fail the suite. With no names it runs the first five; `weight`, `lighthouse`, `build`
-// and `scale` (minutes) run when named. `build` and `scale` build a site of --answers generated answers (or
-// `BENCH_BUILD_ANSWERS`; 10,000 by default). --port is where benchmarks that serve the site listen (http also uses
-// the next port for its plain node peer; scale uses ten from there, 3480 by default).
+// `npm run bench [ingest|cli|linker|http|citations|weight|lighthouse|build|scale|search ...] [--port=N] [--answers=N]`:
+// runs the benchmarks, prints figures against the targets, and saves them to bench/results/latest.json. Not a test:
+// it reports, it does not pass or fail the suite. With no names it runs the first five; `weight`, `lighthouse`,
+// `build`, `scale` and `search` (minutes) run when named. `build` and `scale` build a site of --answers generated
+// answers (or `BENCH_BUILD_ANSWERS`; 10,000 by default); `search` indexes `BENCH_SEARCH_ANSWERS` answers
+// (10000,100000 by default). --port is where benchmarks that serve the site listen (http also uses the next port
+// for its plain node peer; scale uses ten from there, 3480 by default).
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { benchBuild } from './build'
@@ -18,6 +19,7 @@ import { benchLinker } from './linker'
 import { benchPageWeight, type PageWeight } from './page-weight'
 import { benchScale } from './scale'
 import { printScale } from './scale-report'
+import { printSearchBench } from './search-report'
 
 /** The value, or one line on stderr and exit 2: a mistyped argument is not worth a stack trace. */
 function parseArgument<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
@@ -27,7 +29,7 @@ function parseArgument<T>(schema: z.ZodType<T>, value: unknown, what: string): T
   process.exit(2)
 }
 
-const names = z.array(z.enum(['ingest', 'cli', 'linker', 'http', 'citations', 'weight', 'lighthouse', 'build', 'scale']))
+const names = z.array(z.enum(['ingest', 'cli', 'linker', 'http', 'citations', 'weight', 'lighthouse', 'build', 'scale', 'search']))
 const args = process.argv.slice(2)
 const flag = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3)
 const portFlag = flag('port')
@@ -157,6 +159,10 @@ if (wanted.has('scale')) {
   const r = await benchScale({ basePort: portFlag ? port : 3480, durationSeconds: 10, largeSiteAnswers })
   results.scale = r
   printScale(r, verdict)
+}
+if (wanted.has('search')) {
+  const sizes = z.string().regex(/^\d+(,\d+)*$/, 'BENCH_SEARCH_ANSWERS: comma-separated answer counts, e.g. 10000,100000').parse(process.env.BENCH_SEARCH_ANSWERS ?? '10000,100000')
+  results.search = await printSearchBench(sizes.split(',').map(Number))
 }
 
 mkdirSync('bench/results', { recursive: true })

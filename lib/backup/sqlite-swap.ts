@@ -18,6 +18,8 @@ export function replaceInPlace(target: string, staged: string): void {
   try {
     // Rows are copied table by table, so references point at rows not yet copied; checked before the commit.
     connection.pragma('foreign_keys = OFF')
+    // better-sqlite3 opens in defensive mode, which forbids writing FTS5 shadow tables: their rows are copied below.
+    connection.unsafeMode(true)
     connection.prepare('ATTACH DATABASE ? AS restored').run(staged)
     const incoming = schemaRows.parse(
       connection.prepare(`SELECT type, name, sql FROM restored.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'`).all(),
@@ -25,13 +27,20 @@ export function replaceInPlace(target: string, staged: string): void {
     const outgoing = schemaRows.parse(
       connection.prepare(`SELECT type, name, sql FROM main.sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'`).all(),
     )
+    // FTS5 tables (the search index) keep their rows in shadow tables that CREATE VIRTUAL TABLE makes and DROP
+    // removes: those are never created or dropped here, only their rows copied (the index and its settings, verbatim).
+    const kinds = (schema: string) => new Map(z.array(z.object({ name: z.string(), type: z.string() })).parse(connection.prepare(`PRAGMA ${schema}.table_list`).all()).map((t) => [t.name, t.type]))
+    const [incomingKinds, outgoingKinds] = [kinds('restored'), kinds('main')]
     const hasSequence = (schema: string) => connection.prepare(`SELECT 1 FROM ${schema}.sqlite_master WHERE name = 'sqlite_sequence'`).get() !== undefined
     const swap = connection.transaction(() => {
       // Dropping a table drops its indexes and triggers with it.
-      for (const object of outgoing) connection.exec(`DROP ${object.type === 'view' ? 'VIEW' : 'TABLE'} main.${quoted(object.name)}`)
+      for (const object of outgoing.filter((item) => outgoingKinds.get(item.name) !== 'shadow')) connection.exec(`DROP ${object.type === 'view' ? 'VIEW' : 'TABLE'} main.${quoted(object.name)}`)
       const tables = incoming.filter((object) => object.type === 'table')
-      for (const table of tables) connection.exec(table.sql) // unqualified CREATE lands in main
-      for (const table of tables) connection.exec(`INSERT INTO main.${quoted(table.name)} SELECT * FROM restored.${quoted(table.name)}`)
+      for (const table of tables.filter((item) => incomingKinds.get(item.name) !== 'shadow')) connection.exec(table.sql) // unqualified CREATE lands in main
+      for (const table of tables.filter((item) => incomingKinds.get(item.name) !== 'virtual')) {
+        if (incomingKinds.get(table.name) === 'shadow') connection.exec(`DELETE FROM main.${quoted(table.name)}`)
+        connection.exec(`INSERT INTO main.${quoted(table.name)} SELECT * FROM restored.${quoted(table.name)}`)
+      }
       // Indexes after the rows (one build instead of an update per row), then triggers and views.
       for (const object of incoming.filter((item) => item.type !== 'table')) connection.exec(object.sql)
       // AUTOINCREMENT's high-water marks, which can be above the largest id (deleted rows).

@@ -9,8 +9,9 @@ const names = z.array(z.string())
 const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`
 
 export function countSqliteRows(connection: Database, schema = 'main'): TableCounts {
+  // Not FTS5's shadow tables: their rows are the search index's storage, counted as the index table's rows.
   const tables = names.parse(
-    connection.prepare(`SELECT name FROM ${schema}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all(),
+    connection.prepare(`SELECT name FROM pragma_table_list WHERE schema = ? AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all(schema),
   )
   const counts: TableCounts = {}
   for (const table of tables) counts[table] = Number(connection.prepare(`SELECT count(*) FROM ${schema}.${quoted(table)}`).pluck().get())

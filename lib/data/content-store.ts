@@ -7,7 +7,8 @@ import { parseStringList } from '@/lib/data/string-list'
 import { writeAnswerLinks, writeAnswerRows, writeVersionBumpsAndRemovals } from '@/lib/data/write-answers'
 import { writeGlossaryRows } from '@/lib/data/write-glossary'
 import { writeCategoryRows, writeTagRows } from '@/lib/data/write-taxonomy'
-import { providerOfDb, type Db } from '@/lib/db'
+import { providerOfDb, type Db, type Provider } from '@/lib/db'
+import { answersToReindex, reindexAnswers } from '@/lib/search/index-answers'
 import type { Author } from '@/lib/schemas/author'
 
 // Reads and writes for the ingest pipeline. Everything is applied in one transaction or not at all.
@@ -142,7 +143,7 @@ export async function applyIngestPlan(
             // One ingest at a time across machines (PostgreSQL's advisory lock; SQLite's write lock comes with the claim).
             await takeIngestLock(tx, provider)
             if (!(await claimIngestRevision(tx, plan.baseRevision, now))) throw new StalePlan()
-            await applyPlanRows(tx, plan, now)
+            await applyPlanRows(tx, plan, now, provider)
           },
           { maxWait: lockWaitMs, timeout: 10 * 60_000 },
         ),
@@ -157,13 +158,16 @@ export async function applyIngestPlan(
   }
 }
 
-async function applyPlanRows(tx: Tx, plan: IngestPlan, now: Date): Promise<void> {
+async function applyPlanRows(tx: Tx, plan: IngestPlan, now: Date, provider: Provider): Promise<void> {
   const termIds = await writeGlossaryRows(tx, plan.glossaryUpserts, plan.glossaryRemovals, now)
   const categoryIds = await writeCategoryRows(tx, plan.answerUpserts)
   const tagIds = await writeTagRows(tx, plan.answerUpserts)
   const answerIds = await writeAnswerRows(tx, plan.answerUpserts, categoryIds, now)
   await writeAnswerLinks(tx, plan.answerUpserts, answerIds, tagIds, termIds)
   await writeVersionBumpsAndRemovals(tx, plan.answerVersionBumps, plan.answerRemovals, now)
+  // The search index moves with the rows, in this transaction: a reader never sees one without the other.
+  const changedTerms = [...plan.glossaryUpserts.map((entry) => entry.slug), ...plan.glossaryRemovals]
+  await reindexAnswers(tx, provider, await answersToReindex(tx, answerIds.values(), plan.answerRemovals, changedTerms))
 }
 
 /** Changes whenever anything a pre-rendered page shows from the store changes (not view counts). */

@@ -9,10 +9,12 @@ import { appliedMigrationsSql, appliedRowsMatch, migrationsAreApplied, type Appl
 import { readMigrationsList } from '@/lib/migrate/migrations-dir'
 import { explainEngineError, openSchemaEngine } from '@/lib/migrate/schema-engine'
 import { migrationsDirs } from '@/lib/migrate/schema-variant.mjs'
+import { searchIndexTables } from '@/lib/search/index-tables'
 
 export { readMigrationsList } from '@/lib/migrate/migrations-dir'
 
-export const filters = { externalTables: [], externalEnums: [] }
+// The search index tables are hand-written in the migrations (lib/search/index-tables.ts): a diff must not drop them.
+export const filters = { externalTables: searchIndexTables, externalEnums: [] }
 
 export interface DeployOptions {
   databaseUrl: string

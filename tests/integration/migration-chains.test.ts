@@ -5,10 +5,13 @@ import Database from 'better-sqlite3'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { deployMigrations } from '@/lib/migrate/migrations'
+import { searchIndexTables, searchTable, sqliteSearchColumns } from '@/lib/search/index-tables'
 import { createPostgresDatabase, onPostgres } from '@/tests/helpers/test-database'
 
 // Both migration chains (prisma/migrations for SQLite, prisma/migrations-postgresql) must build the same store:
-// each is applied to an empty database and introspected, and the shapes compared with the types mapped.
+// each is applied to an empty database and introspected, and the shapes compared with the types mapped. The search
+// index is the one deliberate difference (an FTS5 table against a tsvector table, lib/search/index-tables.ts): it is
+// left out of the table comparison and checked for what each database must have instead.
 
 interface Column {
   name: string
@@ -18,6 +21,8 @@ interface Column {
 }
 interface Shape {
   tables: Record<string, { columns: Column[]; primaryKey: string[]; indexes: string[]; foreignKeys: string[] }>
+  /** The search index's tables, compared on their own. */
+  searchTables: string[]
 }
 
 const sqliteTypes: Record<string, string> = { INTEGER: 'int', TEXT: 'text', DATETIME: 'timestamp', BOOLEAN: 'boolean', REAL: 'float' }
@@ -45,8 +50,9 @@ function normalizeDefault(value: string | null): string | null {
 function sqliteShape(file: string): Shape {
   const db = new Database(file, { readonly: true })
   try {
-    const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name`).all() as { name: string; sql: string }[]
-    const shape: Shape = { tables: {} }
+    const allTables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name`).all() as { name: string; sql: string }[]
+    const tables = allTables.filter((table) => !searchIndexTables.includes(table.name))
+    const shape: Shape = { tables: {}, searchTables: allTables.filter((table) => searchIndexTables.includes(table.name)).map((table) => table.name) }
     for (const { name, sql } of tables) {
       const info = db.prepare(`SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info(?) ORDER BY cid`).all(name) as { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }[]
       const columns = info.map((column) => ({
@@ -79,8 +85,9 @@ async function postgresShape(url: string): Promise<Shape> {
   await client.connect()
   try {
     const query = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => (await client.query<T>(sql, params)).rows
-    const tables = await query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' ORDER BY table_name`)
-    const shape: Shape = { tables: {} }
+    const allTables = await query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' ORDER BY table_name`)
+    const tables = allTables.filter((table) => !searchIndexTables.includes(table.name))
+    const shape: Shape = { tables: {}, searchTables: allTables.filter((table) => searchIndexTables.includes(table.name)).map((table) => table.name) }
     for (const { name } of tables) {
       const info = await query<{ name: string; type: string; nullable: string; default: string | null }>(
         `SELECT column_name AS name, data_type AS type, is_nullable AS nullable, column_default AS default FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position`,
@@ -120,15 +127,19 @@ describe.skipIf(!onPostgres)('the SQLite and PostgreSQL migration chains build t
   let dir: string
   let sqlite: Shape
   let postgres: Shape
+  let sqliteFile: string
+  let postgresUrl: string
   let drop: (() => Promise<void>) | undefined
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'ask-kb-chains-'))
     const file = path.join(dir, 'chain.db')
+    sqliteFile = file
     await deployMigrations({ databaseUrl: `file:${file}` })
     sqlite = sqliteShape(file)
     const database = await createPostgresDatabase({ migrated: false })
     drop = database.drop
+    postgresUrl = database.url
     await deployMigrations({ databaseUrl: database.url })
     postgres = await postgresShape(database.url)
   })
@@ -156,5 +167,38 @@ describe.skipIf(!onPostgres)('the SQLite and PostgreSQL migration chains build t
     expect(all.some((table) => table.columns.some((column) => column.default === 'int key'))).toBe(true)
     expect(all.some((table) => table.columns.some((column) => column.default === 'CURRENT_TIMESTAMP'))).toBe(true)
     expect(all.some((table) => table.primaryKey.length === 2)).toBe(true)
+  })
+
+  it('has the search index each database needs, and nothing else outside the Prisma model', async () => {
+    expect(sqlite.searchTables.sort()).toEqual([...searchIndexTables].sort())
+    expect(postgres.searchTables).toEqual([searchTable])
+    const db = new Database(sqliteFile, { readonly: true })
+    try {
+      const row = db.prepare(`SELECT sql FROM sqlite_master WHERE name = ?`).get(searchTable) as { sql: string }
+      expect(row.sql).toMatch(/^CREATE VIRTUAL TABLE "AnswerSearch" USING fts5\(/)
+      expect(row.sql).toContain(`tokenize = 'porter unicode61 remove_diacritics 2'`)
+      const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(searchTable) as { name: string }[]).map((c) => c.name)
+      expect(columns).toEqual([...sqliteSearchColumns])
+    } finally {
+      db.close()
+    }
+    const client = new pg.Client({ connectionString: postgresUrl })
+    await client.connect()
+    try {
+      const columns = await client.query<{ name: string; type: string }>(`SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position`, [searchTable])
+      expect(columns.rows).toEqual([
+        { name: 'answerId', type: 'integer' },
+        { name: 'title', type: 'text' },
+        { name: 'summary', type: 'text' },
+        { name: 'body', type: 'text' },
+        { name: 'document', type: 'tsvector' },
+      ])
+      const index = await client.query<{ def: string }>(`SELECT indexdef AS def FROM pg_indexes WHERE tablename = $1 AND indexname = 'AnswerSearch_document_idx'`, [searchTable])
+      expect(index.rows[0]?.def).toContain('USING gin (document)')
+      const fk = await client.query<{ action: string }>(`SELECT confdeltype AS action FROM pg_constraint WHERE conname = 'AnswerSearch_answerId_fkey'`)
+      expect(fk.rows[0]?.action).toBe('c')
+    } finally {
+      await client.end()
+    }
   })
 })
