@@ -1,4 +1,5 @@
-import { connectPostgres, findPostgresTools, runPostgresTool, serverMajorOf } from '@/lib/backup/postgres-tools'
+import { findPostgresTools, runPostgresTool, serverMajorOf } from '@/lib/backup/postgres-tools'
+import { connectPostgres } from '@/lib/postgres-client'
 import { countPostgresRows, type TableCounts } from '@/lib/backup/table-counts'
 
 /**

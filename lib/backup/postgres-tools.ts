@@ -3,7 +3,6 @@ import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
 import { BackupFailure } from '@/lib/backup/backup-file'
-import { explainDatabaseError } from '@/lib/db-errors'
 
 // How backups reach PostgreSQL: one pg connection, and pg_dump, pg_restore and psql from one client install. Debian keeps each major version in
 // /usr/lib/postgresql/<major>/bin (only one of them is on PATH, through a wrapper), so those come first.
@@ -85,18 +84,6 @@ export function runPostgresTool(bin: string, args: readonly string[], databaseUr
   })
 }
 
-/** One connection for a backup or restore; a server that is down or a wrong password fails here in one sentence. */
-export async function connectPostgres(databaseUrl: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 })
-  // An error event on an idle client (server gone) must not crash the process; the awaited calls report it.
-  client.on('error', () => {})
-  try {
-    await client.connect()
-  } catch (error) {
-    throw explainDatabaseError(error, databaseUrl)
-  }
-  return client
-}
 
 /** The server's major version (e.g. 15), which pg_dump's must reach. */
 export async function serverMajorOf(client: pg.Client): Promise<number> {

@@ -1,14 +1,13 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import pg from 'pg'
 import { applyPragmas, createDb, type Db } from '@/lib/db'
-import { explainDatabaseError } from '@/lib/db-errors'
 import { providerOf, sqlitePathFromUrl } from '@/lib/db-url'
 import { appliedMigrationsSql, appliedRowsMatch, migrationsAreApplied, type AppliedRow } from '@/lib/migrate/applied'
 import { readMigrationsList } from '@/lib/migrate/migrations-dir'
 import { explainEngineError, openSchemaEngine } from '@/lib/migrate/schema-engine'
 import { migrationsDirs } from '@/lib/migrate/schema-variant.mjs'
+import { connectPostgres } from '@/lib/postgres-client'
 import { searchIndexTables } from '@/lib/search/index-tables'
 
 export { readMigrationsList } from '@/lib/migrate/migrations-dir'
@@ -76,17 +75,10 @@ function isMigratedSqliteFile(file: string): boolean {
 
 /**
  * The same on PostgreSQL: one query on one connection. It is also the first contact with the server, so a server
- * that is down or a wrong password fails here with one sentence (explainDatabaseError), before any engine starts.
+ * that is down or a wrong password fails here with one sentence (connectPostgres), before any engine starts.
  */
 export async function isMigratedPostgres(databaseUrl: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 })
-  // An error event on an idle client (server gone) must not crash the process; the awaited calls report it.
-  client.on('error', () => {})
-  try {
-    await client.connect()
-  } catch (error) {
-    throw explainDatabaseError(error, databaseUrl)
-  }
+  const client = await connectPostgres(databaseUrl)
   try {
     const result = await client.query<AppliedRow>(appliedMigrationsSql)
     return appliedRowsMatch(result.rows, migrationsDirs.postgresql)

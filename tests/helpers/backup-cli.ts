@@ -2,32 +2,14 @@ import { spawn } from 'node:child_process'
 import { copyFileSync, cpSync, mkdirSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { writeContentDir } from '@/tests/helpers/content-dir'
+import { runNode, type NodeRun } from '@/tests/helpers/run-node'
 
-export interface CliRun {
-  code: number | null
-  stdout: string
-  stderr: string
-  ms: number
-}
+export type CliRun = NodeRun
 
 /** `npm run db:backup` / `db:restore` as an operator runs them: the bundled CLI on plain node, in its own process. */
 export function runBackupCli(command: 'backup' | 'restore', args: readonly string[], databaseUrl: string, cwd = process.cwd()): Promise<CliRun> {
-  const started = performance.now()
   const launcher = path.resolve('scripts/run-bundled.mjs')
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=react-server', launcher, 'lib/backup/cli.ts', command, ...args], {
-      cwd,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 60_000,
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr, ms: performance.now() - started }))
-  })
+  return runNode(['--conditions=react-server', launcher, 'lib/backup/cli.ts', command, ...args], { cwd, env: { DATABASE_URL: databaseUrl } })
 }
 
 /** The fixture store: the real glossary (the fixtures link its terms) and every accepted fixture answer. */

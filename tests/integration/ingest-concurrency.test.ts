@@ -7,25 +7,14 @@ import { dumpStore, integrityCheck } from '@/tests/helpers/store-dump'
 import { createTempDb, type TempDb } from '@/tests/helpers/temp-db'
 import { onPostgres } from '@/tests/helpers/test-database'
 import { ingestLockKey } from '@/lib/data/ingest-lock'
+import { runNode, type NodeRun } from '@/tests/helpers/run-node'
 
 // The command `npm run content:ingest` runs (the bundled CLI on plain node).
 const cliArgs = ['--conditions=react-server', 'scripts/run-bundled.mjs', 'lib/content/cli.ts', 'ingest'] as const
 
 /** The real CLI in its own process, as an editor runs it. */
-function runCli(contentDir: string, databaseUrl: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...cliArgs], {
-      env: { ...process.env, CONTENT_DIR: contentDir, DATABASE_URL: databaseUrl },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 60_000,
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
+function runCli(contentDir: string, databaseUrl: string): Promise<NodeRun> {
+  return runNode(cliArgs, { env: { CONTENT_DIR: contentDir, DATABASE_URL: databaseUrl } })
 }
 
 function runCliSync(contentDir: string, databaseUrl: string): { code: number | null; stderr: string } {
