@@ -2,18 +2,11 @@
 // all words required). It ranks and returns ids only: no snippets, facets or phrase matching (it has none).
 import MiniSearch from 'minisearch'
 import { corpusAnswer } from './search-corpus'
+import type { SearchDocument } from '@/lib/search/search-types'
 import type { BenchQuery } from './search-queries'
 
-interface PeerDoc {
-  id: number
-  title: string
-  tags: string
-  terms: string
-  summary: string
-  body: string
-  category: string
-  tagSlugs: string[]
-}
+// The index's own document shape, with the category and tags as the slugs the bench queries filter by.
+type PeerDoc = Omit<SearchDocument, 'categoryId' | 'tagIds'> & { category: string; tagSlugs: string[] }
 
 export function buildPeer(count: number): { peer: MiniSearch<PeerDoc>; seconds: number } {
   const peer = new MiniSearch<PeerDoc>({ fields: ['title', 'tags', 'terms', 'summary', 'body'], storeFields: ['category', 'tagSlugs'] })
