@@ -18,6 +18,7 @@ const originalContent = 'content'
 let scale: TestScaleStack
 let db: Db
 let contentCopy: string
+let changed: { path: string; marker: string } | undefined
 
 beforeAll(async () => {
   scale = await startTestScaleStack({ microCache: true })
@@ -27,8 +28,16 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  // Put the store back as the build had it, for whatever runs after.
+  // Put the store back as the build had it, for whatever runs after, and wait until every copy serves it again:
+  // the instances share .next, so a page left on disk with the marker would be served once more (stale) by the
+  // next test's instances.
   if (db) await ingestContent({ contentDir: originalContent, db, write: true })
+  const restoring = performance.now()
+  while (changed && scale && performance.now() - restoring < boundMs) {
+    const bodies = await Promise.all([scale.stack.url, ...scale.stack.instanceUrls].map((origin) => bodyOf(`${origin}${changed?.path}`)))
+    if (bodies.every(({ body }) => !body.includes(changed?.marker ?? ''))) break
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
   await db?.$disconnect()
   await scale?.close()
   if (contentCopy) rmSync(contentCopy, { recursive: true, force: true })
@@ -52,6 +61,7 @@ describe('an ingest against the shared database', () => {
     }
 
     const marker = `Consistency marker ${Date.now()}`
+    changed = { path: pages.answer, marker }
     appendFileSync(file, `\n\n${marker}: a sentence added by the scale-out test.\n`)
     const report = await ingestContent({ contentDir: contentCopy, db, write: true })
     expect(report.problems).toEqual([])
