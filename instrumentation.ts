@@ -4,6 +4,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { installPeerAddressHook } = await import('./lib/http/peer-address-hook')
     installPeerAddressHook()
+    const { installPageStatusHook } = await import('./lib/http/page-status')
+    installPageStatusHook(['/search'])
     const { installPageCacheHandler } = await import('./lib/http/install-page-cache-handler')
     await installPageCacheHandler(process.cwd())
     // After the compression hook, so that a 503 sent instead of a 500 is compressed like any response.

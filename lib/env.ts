@@ -33,6 +33,9 @@ const envSchema = z.object({
   VISITOR_HASH_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
   VIEW_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(60),
   VIEW_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  // Typing sends at most one search per ~150 ms, about ten for a query; 120 a minute leaves room for a shared office address.
+  SEARCH_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(120),
+  SEARCH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 })
 
 function isPostgresUrl(url: string): boolean {

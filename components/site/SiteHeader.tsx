@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { HeaderSearch } from '@/components/search/HeaderSearch'
 import { site } from '@/lib/site'
 
 const nav = [
@@ -17,7 +18,7 @@ export function SiteHeader() {
           </span>
           {site.name}
         </Link>
-        <nav aria-label="Main">
+        <nav aria-label="Main" className="sm:ml-auto">
           <ul className="flex gap-5 text-sm font-medium text-slate-600 dark:text-slate-300">
             {nav.map((item) => (
               <li key={item.href}>
@@ -28,6 +29,7 @@ export function SiteHeader() {
             ))}
           </ul>
         </nav>
+        <HeaderSearch />
       </div>
     </header>
   )

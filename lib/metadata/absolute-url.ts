@@ -15,6 +15,7 @@ export const paths = {
   tags: '/tags',
   tag: (slug: string) => `/tags/${slug}`,
   glossary: '/glossary',
+  search: '/search',
   term: (slug: string) => `/glossary/${slug}`,
   defaultImage: '/og.png',
   feed: '/feed.xml',

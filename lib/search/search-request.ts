@@ -26,3 +26,9 @@ export type ParsedSearchRequest = z.output<typeof searchRequestSchema>
 
 /** The first value of a query-string parameter (Next gives string | string[] | undefined). */
 export const firstValue = (value: unknown) => (Array.isArray(value) ? (value[0] as unknown) : value)
+
+/** The request a URL's query string asks for (`q`, `category`, `tag`, `page`, `pageSize`); unknown keys are ignored. */
+export function searchRequestFromParams(params: URLSearchParams | Record<string, unknown>): SearchRequest {
+  const get = (key: string) => (params instanceof URLSearchParams ? (params.get(key) ?? undefined) : firstValue(params[key]))
+  return { q: get('q') as string, category: get('category') as string, tag: get('tag') as string, page: get('page') as number, pageSize: get('pageSize') as number }
+}
