@@ -15,7 +15,8 @@ interface Vocabulary {
   counts: Map<string, number>
 }
 
-let cached: Promise<Vocabulary> | undefined
+// Per client: a process talks to one store, but tests open several.
+const cached = new WeakMap<Db, Promise<Vocabulary>>()
 
 async function loadVocabulary(db: Db, revision: number): Promise<Vocabulary> {
   const [answers, terms, tags, categories] = await Promise.all([
@@ -32,10 +33,11 @@ async function loadVocabulary(db: Db, revision: number): Promise<Vocabulary> {
 
 async function vocabulary(db: Db): Promise<Vocabulary> {
   const revision = await readIngestRevision(db)
-  const current = cached ? await cached.catch(() => undefined) : undefined
+  const current = await cached.get(db)?.catch(() => undefined)
   if (current?.revision === revision) return current
-  cached = loadVocabulary(db, revision)
-  return cached
+  const loading = loadVocabulary(db, revision)
+  cached.set(db, loading)
+  return loading
 }
 
 /** Optimal string alignment distance (insertions, deletions, substitutions, adjacent swaps), stopping past `max`. */
