@@ -13,7 +13,7 @@ let base: string
 beforeAll(async () => {
   installPageStatusHook(['/search'])
   server = createServer((request, response) => {
-    const headers = new Headers(Object.entries(request.headers).map(([name, value]) => [name, String(value)]))
+    const headers = new Headers(Object.entries(request.headers).map(([name, value]): [string, string] => [name, String(value)]))
     const url = new URL(request.url ?? '/', 'http://x')
     const asked = url.searchParams.has('limited') ? choosePageStatus(headers, 429, { 'retry-after': '17' }) : false
     response.setHeader('x-asked', String(asked))
