@@ -2,7 +2,7 @@
 import Link from 'next/link'
 import { usePathname, useRouter } from 'next/navigation'
 import { useEffect, useRef, useState } from 'react'
-import { paths } from '@/lib/metadata/absolute-url'
+import { paths } from '@/lib/metadata/site-paths'
 import { searchHref } from '@/lib/search/search-href'
 import type { SearchResults } from '@/lib/search/search-types'
 import { SearchIcon } from './SearchIcon'
@@ -138,7 +138,7 @@ export function HeaderSearch() {
       <label htmlFor="header-search-q" className="sr-only">
         Search answers
       </label>
-      <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-slate-400" />
+      <SearchIcon className="header-search-icon" />
       <input
         ref={input}
         id="header-search-q"
@@ -157,15 +157,15 @@ export function HeaderSearch() {
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={expanded && active >= 0 && active < options.length ? optionId(active) : undefined}
-        className="search-input py-1.5 pr-8 pl-8 text-sm"
+        className="header-search-input"
       />
       {value === '' ? (
-        <kbd aria-hidden="true" className="search-kbd absolute top-1/2 right-2 hidden -translate-y-1/2 sm:block">
+        <kbd aria-hidden="true" className="header-search-kbd">
           /
         </kbd>
       ) : null}
       <div hidden={!expanded} className="header-search-list">
-        {options.length === 0 ? (
+        {expanded && options.length === 0 ? (
           <p aria-hidden="true" className="px-3 py-2 text-sm text-slate-600 dark:text-slate-400">
             {status || 'Searching'}
           </p>

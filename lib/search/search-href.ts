@@ -1,4 +1,4 @@
-import { paths } from '@/lib/metadata/absolute-url'
+import { paths } from '@/lib/metadata/site-paths'
 
 // The address of a search: the query string the GET form sends, so every link (facets, pages, did-you-mean) is a
 // URL a visitor could have typed, and the page without JavaScript works the same.
