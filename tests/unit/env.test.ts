@@ -14,6 +14,8 @@ describe('parseEnv', () => {
       TRUST_PROXY: 0,
       VIEW_RATE_LIMIT_MAX: 60,
       VIEW_RATE_LIMIT_WINDOW_SECONDS: 60,
+      SEARCH_RATE_LIMIT_MAX: 120,
+      SEARCH_RATE_LIMIT_WINDOW_SECONDS: 60,
     })
   })
 
