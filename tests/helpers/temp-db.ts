@@ -1,11 +1,13 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createDb, type Db } from '@/lib/db'
 import { deployMigrations } from '@/lib/migrate/migrations'
 import { createPostgresDatabase, onPostgres } from '@/tests/helpers/test-database'
 
-const templateDir = path.join(tmpdir(), `ask-kb-template-${process.pid}`)
+// A fresh folder per worker: a folder named by pid outlived its run, and a later worker given the same pid reused
+// a template migrated by older code (a CI run failed on an index table without its newer column).
+const templateDir = mkdtempSync(path.join(tmpdir(), 'ask-kb-template-'))
 const template = path.join(templateDir, 'template.db')
 let migrated: Promise<unknown> | undefined
 
@@ -41,8 +43,7 @@ export async function createTempDb(): Promise<TempDb> {
       },
     }
   }
-  mkdirSync(templateDir, { recursive: true })
-  migrated ??= existsSync(template) ? Promise.resolve() : deployMigrations({ databaseUrl: `file:${template}` })
+  migrated ??= deployMigrations({ databaseUrl: `file:${template}` })
   await migrated
   copyFileSync(template, file)
   const url = `file:${file}`
